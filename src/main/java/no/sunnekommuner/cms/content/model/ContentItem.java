@@ -1,0 +1,42 @@
+package no.sunnekommuner.cms.content.model;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * A stored node with its bookkeeping: where it is, its revision (for conflict detection), publication status and
+ * who changed it when.
+ */
+public record ContentItem(
+        String workspace,
+        String path,
+        ContentNode node,
+        long revision,
+        PublicationStatus status,
+        OffsetDateTime created,
+        String createdBy,
+        OffsetDateTime lastModified,
+        String lastModifiedBy,
+        OffsetDateTime lastPublished,
+        String lastPublishedBy) {
+
+    public ContentItem {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(status, "status");
+    }
+
+    public String id() {
+        return node.identifier();
+    }
+
+    public String name() {
+        return node.name();
+    }
+
+    public String parentPath() {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+}

@@ -1,0 +1,64 @@
+package no.sunnekommuner.cms.content.spi;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Optional;
+import no.sunnekommuner.cms.content.model.ContentItem;
+import no.sunnekommuner.cms.content.model.ContentNode;
+import no.sunnekommuner.cms.content.model.ContentPage;
+import no.sunnekommuner.cms.content.model.VersionInfo;
+import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+
+/**
+ * Storage port of the content service: keeps drafts, the published snapshot and versions. Implementations do no
+ * validation; the {@link no.sunnekommuner.cms.content.ContentService} does.
+ */
+public interface ContentStore {
+
+    /** The draft node at a path. */
+    Optional<ContentItem> read(String workspace, String path);
+
+    Optional<ContentItem> readById(String workspace, String identifier);
+
+    /** The published snapshot of the node at a path, as the public sees it. */
+    Optional<ContentItem> readPublished(String workspace, String path);
+
+    /** Items and folders directly below a path (not sub-model nodes), in tree order. */
+    ImmutableList<ContentItem> children(String workspace, String path);
+
+    /** Creates a node with its child nodes; fails if the parent is missing or the name taken. */
+    ContentItem create(String workspace, String parentPath, ContentNode node, String user);
+
+    /**
+     * Replaces the properties of a node with those of {@code state} and, when {@code replaceChildren}, its sub-model
+     * child nodes; bumps the revision. Child items and folders are kept.
+     *
+     * @param expectedRevision the revision the change is based on, or -1 to skip the check
+     */
+    ContentItem update(String workspace, String path, ContentNode state, boolean replaceChildren,
+            long expectedRevision, String user);
+
+    ContentItem move(String workspace, String path, String newParentPath, String newName, String user);
+
+    /** Removes the draft and the published copy with everything below them. */
+    void delete(String workspace, String path);
+
+    /** Copies the draft (properties and sub-model nodes) over the published snapshot and stores a version. */
+    ContentItem publish(String workspace, String path, String user);
+
+    /** Removes the published copy (and everything below it); the draft stays. */
+    ContentItem unpublish(String workspace, String path, String user);
+
+    ImmutableList<VersionInfo> versions(String workspace, String path);
+
+    /** The content of a stored version. */
+    Optional<ContentNode> version(String workspace, String path, String versionName);
+
+    /** Lists items of a content type (see {@link ContentQueryRequest}). */
+    ContentPage query(ContentTypeDefinition type, ContentQueryRequest request);
+
+    /**
+     * Paths ({@code workspace:path}) of draft or published items of a node type whose property holds a value.
+     */
+    ImmutableList<String> findByValue(String workspace, String nodeType, String property, String value,
+            boolean includePublished);
+}

@@ -1,0 +1,17 @@
+package no.sunnekommuner.cms.content.validation;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Optional;
+import no.sunnekommuner.cms.content.model.ContentItem;
+
+/** What rules may look up while validating: other stored content. */
+public interface ValidationContext {
+
+    /** Draft items of a workspace and node type whose property equals the value, as paths. */
+    ImmutableList<String> pathsWithValue(String workspace, String nodeType, String property, String value);
+
+    /** The draft item with this identifier in a workspace. */
+    Optional<ContentItem> byIdentifier(String workspace, String identifier);
+
+    ValidationMode mode();
+}

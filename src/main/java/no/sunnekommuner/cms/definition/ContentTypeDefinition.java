@@ -1,0 +1,66 @@
+package no.sunnekommuner.cms.definition;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A content type ({@code contentTypes/<name>.yaml}): where items live (datasource) and what they hold (model).
+ *
+ * @param name       the file name without {@code .yaml}
+ * @param module     the light module that defines it
+ * @param workspace  {@code datasource.workspace}
+ * @param rootPath   {@code datasource.rootPath}, {@code /} by default
+ * @param namespaces {@code datasource.namespaces}, prefix to URI
+ * @param nodeType   {@code model.nodeType}, or null (items are then {@code mgnl:content})
+ */
+public record ContentTypeDefinition(
+        String name,
+        String module,
+        Path source,
+        String workspace,
+        String rootPath,
+        ImmutableMap<String, String> namespaces,
+        boolean autoCreate,
+        String nodeType,
+        ImmutableList<PropertyDefinition> properties,
+        ImmutableList<SubModelDefinition> subModels) {
+
+    public ContentTypeDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(workspace, "workspace");
+        rootPath = rootPath == null ? "/" : rootPath;
+        namespaces = namespaces == null ? ImmutableMap.of() : namespaces;
+        properties = properties == null ? ImmutableList.of() : properties;
+        subModels = subModels == null ? ImmutableList.of() : subModels;
+    }
+
+    /** The JCR primary type of items: the declared node type, else Magnolia's default. */
+    public String effectiveNodeType() {
+        return nodeType != null ? nodeType : NodeTypeNames.CONTENT;
+    }
+
+    public Optional<PropertyDefinition> property(String propertyName) {
+        return properties.stream().filter(p -> p.name().equals(propertyName)).findFirst();
+    }
+
+    public Optional<SubModelDefinition> subModel(String subModelName) {
+        return subModels.stream().filter(s -> s.name().equals(subModelName)).findFirst();
+    }
+
+    /** The property editors and lists use to name an item: {@code name}, else {@code title}, else the first String. */
+    public String titleProperty() {
+        for (String candidate : new String[] {"name", "title"}) {
+            if (property(candidate).isPresent()) {
+                return candidate;
+            }
+        }
+        return properties.stream()
+                .filter(p -> p.type().kind() == PropertyType.Kind.STRING && !p.multiple())
+                .map(PropertyDefinition::name)
+                .findFirst()
+                .orElse(null);
+    }
+}

@@ -1,0 +1,93 @@
+package no.sunnekommuner.cms.server;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.jcr.RepositoryException;
+import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.RichTextSanitizer;
+import no.sunnekommuner.cms.content.i18n.SiteLocales;
+import no.sunnekommuner.cms.content.validation.ContentValidator;
+import no.sunnekommuner.cms.content.validation.domain.DomainRules;
+import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.definition.DefinitionRegistry;
+import no.sunnekommuner.cms.definition.load.LightModuleLoader;
+import no.sunnekommuner.cms.repository.JcrContentStore;
+import no.sunnekommuner.cms.repository.JcrRepository;
+import no.sunnekommuner.cms.repository.NodeTypeRegistrar;
+import no.sunnekommuner.cms.repository.Workspaces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The content side of the CMS wired together: definitions loaded from the light modules, the repository with
+ * the workspaces and node types they need, and the content service. Web modules are built on top of it.
+ */
+public final class CmsRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CmsRuntime.class);
+
+    private final Settings settings;
+    private final DefinitionRegistry definitions;
+    private final JcrRepository repository;
+    private final ContentService content;
+
+    private CmsRuntime(Settings settings, DefinitionRegistry definitions, JcrRepository repository,
+            ContentService content) {
+        this.settings = settings;
+        this.definitions = definitions;
+        this.repository = repository;
+        this.content = content;
+    }
+
+    /**
+     * Loads the definitions (severe problems stop start-up with their messages), starts the repository and
+     * prepares workspaces and node types.
+     */
+    public static CmsRuntime start(Settings settings) throws IOException, RepositoryException {
+        List<Path> dirs = settings.lightModuleDirs();
+        DefinitionRegistry definitions = new LightModuleLoader().loadOrFail(dirs);
+        definitions.problems().forEach(p -> LOG.warn("Definition problem: {}", p));
+        LOG.info("Loaded light modules {} from {}: {} content types, {} apps, {} endpoints",
+                definitions.modules(), dirs, definitions.contentTypes().size(), definitions.apps().size(),
+                definitions.endpoints().size());
+        JcrRepository repository = JcrRepository.start(settings.dataDir().toAbsolutePath().normalize());
+        try {
+            new NodeTypeRegistrar(repository).register(definitions);
+            repository.ensureWorkspace(Workspaces.VERSIONS);
+            for (ContentTypeDefinition type : definitions.contentTypes().values()) {
+                repository.ensureWorkspace(type.workspace());
+                repository.ensureWorkspace(Workspaces.published(type.workspace()));
+            }
+            SiteLocales locales = settings.siteLocales();
+            ContentService content = new ContentService(definitions, new JcrContentStore(repository),
+                    new ContentValidator(definitions, locales, DomainRules.sunneKommuner()), new RichTextSanitizer(),
+                    locales);
+            return new CmsRuntime(settings, definitions, repository, content);
+        } catch (RuntimeException | RepositoryException e) {
+            repository.close();
+            throw e;
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public DefinitionRegistry definitions() {
+        return definitions;
+    }
+
+    public JcrRepository repository() {
+        return repository;
+    }
+
+    public ContentService content() {
+        return content;
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

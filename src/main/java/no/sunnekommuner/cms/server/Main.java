@@ -1,0 +1,56 @@
+package no.sunnekommuner.cms.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import no.sunnekommuner.cms.content.bootstrap.DemoContent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the CMS: repository, demo content, web modules on Jetty; Ctrl-C shuts everything down cleanly. */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.load();
+        CmsRuntime runtime;
+        try {
+            runtime = CmsRuntime.start(settings);
+        } catch (no.sunnekommuner.cms.definition.load.DefinitionProblemsException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (settings.demoContent()) {
+            new DemoContent(runtime.content()).loadIfEmpty();
+        }
+        List<WebModule> modules = new ArrayList<>(webModules(runtime));
+        CmsServer server = new CmsServer(settings.get("server.host"), settings.port(), modules);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                LOG.warn("Jetty did not stop cleanly", e);
+            }
+            runtime.close();
+        }, "shutdown"));
+        server.start();
+        String base = "http://localhost:" + server.port();
+        System.out.println();
+        System.out.println("Sunne kommuner CMS is running (Ctrl-C stops it):");
+        for (String path : server.announcedPaths()) {
+            System.out.println("  " + base + path);
+        }
+        System.out.println();
+    }
+
+    /** The web modules of the application, in mounting order. */
+    static List<WebModule> webModules(CmsRuntime runtime) {
+        List<WebModule> modules = new ArrayList<>();
+        modules.add(new StatusModule(runtime.definitions(), runtime.content()));
+        return modules;
+    }
+}

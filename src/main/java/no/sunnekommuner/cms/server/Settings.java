@@ -1,0 +1,160 @@
+package no.sunnekommuner.cms.server;
+
+import com.google.common.base.Splitter;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import no.sunnekommuner.cms.content.i18n.SiteLocales;
+
+/**
+ * The runtime's configuration: built-in defaults, then a properties file, then {@code -Dsk.<key>} system
+ * properties, then {@code SK_<KEY>} environment variables (the last one set wins).
+ */
+public final class Settings {
+
+    private static final String DEFAULTS = "/sunne-kommuner-defaults.properties";
+    public static final String FILE_NAME = "sunne-kommuner.properties";
+
+    private final ImmutableMap<String, String> values;
+
+    public Settings(Map<String, String> values) {
+        this.values = ImmutableMap.copyOf(values);
+    }
+
+    /** Reads the defaults, the configuration file and the overrides of this process. */
+    public static Settings load() {
+        return load(System.getenv(), System.getProperties());
+    }
+
+    public static Settings load(Map<String, String> env, Properties system) {
+        Map<String, String> merged = new TreeMap<>(read(DEFAULTS));
+        String file = system.getProperty("sk.config", env.get("SK_CONFIG"));
+        Path config = Path.of(file != null ? file : FILE_NAME);
+        if (Files.isRegularFile(config)) {
+            merged.putAll(readFile(config));
+        } else if (file != null) {
+            throw new IllegalArgumentException("Configuration file " + config.toAbsolutePath() + " does not exist");
+        }
+        for (String key : ImmutableList.copyOf(merged.keySet())) {
+            String sys = system.getProperty("sk." + key);
+            if (sys != null) {
+                merged.put(key, sys);
+            }
+            String fromEnv = env.get(envName(key));
+            if (fromEnv != null) {
+                merged.put(key, fromEnv);
+            }
+        }
+        return new Settings(merged);
+    }
+
+    /** {@code server.port} → {@code SK_SERVER_PORT}; camel case gets an underscore too. */
+    public static String envName(String key) {
+        return "SK_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").replaceAll("[.-]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    public Settings with(String key, String value) {
+        Map<String, String> copy = new TreeMap<>(values);
+        copy.put(key, value);
+        return new Settings(copy);
+    }
+
+    public String get(String key) {
+        String value = values.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("Missing setting '" + key + "'");
+        }
+        return value.trim();
+    }
+
+    public String get(String key, String fallback) {
+        String value = values.get(key);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    public int integer(String key) {
+        try {
+            return Integer.parseInt(get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Setting '" + key + "' must be a whole number, not '" + get(key) + "'");
+        }
+    }
+
+    public boolean flag(String key) {
+        String value = get(key).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("Setting '" + key + "' must be true or false, not '"
+                    + value + "'");
+        };
+    }
+
+    public ImmutableList<String> list(String key) {
+        return ImmutableList.copyOf(Splitter.on(',').trimResults().omitEmptyStrings().split(get(key, "")));
+    }
+
+    public int port() {
+        return integer("server.port");
+    }
+
+    public Path dataDir() {
+        return Path.of(get("data.dir"));
+    }
+
+    public ImmutableList<Path> lightModuleDirs() {
+        return list("lightModules.dirs").stream().map(Path::of).collect(ImmutableList.toImmutableList());
+    }
+
+    public boolean demoContent() {
+        return flag("demo.content");
+    }
+
+    public SiteLocales siteLocales() {
+        return new SiteLocales(list("content.languages"), get("content.defaultLanguage"),
+                get("content.fallbackLanguage", get("content.defaultLanguage")));
+    }
+
+    public ImmutableMap<String, String> asMap() {
+        return values;
+    }
+
+    private static Map<String, String> read(String resource) {
+        try (InputStream in = Settings.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + resource + " on the classpath");
+            }
+            Properties p = new Properties();
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            return toMap(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Properties p = new Properties();
+            p.load(reader);
+            return toMap(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+
+    private static Map<String, String> toMap(Properties p) {
+        Map<String, String> map = new TreeMap<>();
+        p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
+        return map;
+    }
+}

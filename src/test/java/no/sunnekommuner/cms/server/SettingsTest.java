@@ -1,0 +1,48 @@
+package no.sunnekommuner.cms.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void defaultsThenSystemPropertiesThenEnvironment() {
+        Settings defaults = Settings.load(Map.of(), new Properties());
+        assertThat(defaults.port()).isEqualTo(8080);
+        assertThat(defaults.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(defaults.demoContent()).isTrue();
+        assertThat(defaults.siteLocales().defaultLanguage()).isEqualTo("nb");
+        assertThat(defaults.siteLocales().languages()).containsExactly("nb", "en");
+
+        Properties system = new Properties();
+        system.setProperty("sk.server.port", "9000");
+        system.setProperty("sk.data.dir", "/tmp/sys");
+        Settings overridden = Settings.load(Map.of("SK_DATA_DIR", "/tmp/env", "SK_DEMO_CONTENT", "false",
+                "SK_LIGHT_MODULES_DIRS", "/a,/b"), system);
+        assertThat(overridden.port()).isEqualTo(9000);
+        assertThat(overridden.dataDir()).isEqualTo(Path.of("/tmp/env"));
+        assertThat(overridden.demoContent()).isFalse();
+        assertThat(overridden.lightModuleDirs()).containsExactly(Path.of("/a"), Path.of("/b"));
+    }
+
+    @Test
+    void environmentNamesAndBadValues() {
+        assertThat(Settings.envName("server.port")).isEqualTo("SK_SERVER_PORT");
+        assertThat(Settings.envName("lightModules.dirs")).isEqualTo("SK_LIGHT_MODULES_DIRS");
+        Settings bad = Settings.load(Map.of("SK_SERVER_PORT", "eighty", "SK_DEMO_CONTENT", "maybe"), new Properties());
+        assertThatThrownBy(bad::port).hasMessageContaining("server.port").hasMessageContaining("eighty");
+        assertThatThrownBy(bad::demoContent).hasMessageContaining("demo.content");
+    }
+
+    @Test
+    void missingExplicitConfigFileIsAnError() {
+        Properties system = new Properties();
+        system.setProperty("sk.config", "/nonexistent/sk.properties");
+        assertThatThrownBy(() -> Settings.load(Map.of(), system)).hasMessageContaining("/nonexistent/sk.properties");
+    }
+}

@@ -1,0 +1,41 @@
+package no.sunnekommuner.cms.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import no.sunnekommuner.cms.server.CmsRuntime;
+import no.sunnekommuner.cms.server.Settings;
+
+/** Starts real runtimes (definitions + embedded Jackrabbit) in temporary folders for tests. */
+public final class TestRuntimes {
+
+    /** The project's own light modules. */
+    public static final Path LIGHT_MODULES = Path.of("light-modules").toAbsolutePath();
+    /** Extra light modules used only by tests (the YAML-only fifth content type). */
+    public static final Path TEST_LIGHT_MODULES = Path.of("src/test/resources/light-modules").toAbsolutePath();
+
+    private TestRuntimes() {
+    }
+
+    public static Settings settings(Path dataDir, List<Path> lightModuleDirs) {
+        Map<String, String> values = new HashMap<>(Settings.load(Map.of(), new Properties()).asMap());
+        values.put("data.dir", dataDir.toString());
+        values.put("lightModules.dirs", lightModuleDirs.stream().map(Path::toString).collect(Collectors.joining(",")));
+        values.put("demo.content", "false");
+        values.put("server.port", "0");
+        return new Settings(values);
+    }
+
+    public static CmsRuntime start(Path dataDir, List<Path> lightModuleDirs) throws Exception {
+        Files.createDirectories(dataDir);
+        return CmsRuntime.start(settings(dataDir, lightModuleDirs));
+    }
+
+    public static CmsRuntime start(Path dataDir) throws Exception {
+        return start(dataDir, List.of(LIGHT_MODULES));
+    }
+}
