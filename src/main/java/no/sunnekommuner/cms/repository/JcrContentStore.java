@@ -457,12 +457,12 @@ public final class JcrContentStore implements ContentStore {
         }
         try {
             return Optional.of(s.getNode(path));
-        } catch (PathNotFoundException | IllegalArgumentException e) {
+        } catch (PathNotFoundException | javax.jcr.NamespaceException | IllegalArgumentException e) {
+            // an unknown prefix ("/x:y") or ".." above the root names no node either
             return Optional.empty();
         } catch (RepositoryException e) {
-            // a malformed path (illegal characters) names no node
-            if (e.getCause() instanceof org.apache.jackrabbit.spi.commons.conversion.MalformedPathException
-                    || e.getClass().getSimpleName().equals("MalformedPathException")) {
+            // a malformed path (illegal characters, "//") names no node
+            if (e.getCause() instanceof org.apache.jackrabbit.spi.commons.conversion.MalformedPathException) {
                 return Optional.empty();
             }
             throw e;
