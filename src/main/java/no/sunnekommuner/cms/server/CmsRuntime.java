@@ -11,6 +11,7 @@ import no.sunnekommuner.cms.content.validation.ContentValidator;
 import no.sunnekommuner.cms.content.validation.domain.DomainRules;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
+import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
 import no.sunnekommuner.cms.definition.load.LightModuleLoader;
 import no.sunnekommuner.cms.repository.JcrContentStore;
 import no.sunnekommuner.cms.repository.JcrRepository;
@@ -58,6 +59,11 @@ public final class CmsRuntime implements AutoCloseable {
             for (ContentTypeDefinition type : definitions.contentTypes().values()) {
                 repository.ensureWorkspace(type.workspace());
                 repository.ensureWorkspace(Workspaces.published(type.workspace()));
+            }
+            for (DeliveryEndpointDefinition endpoint : definitions.endpoints().values()) {
+                // an endpoint may deliver from a workspace no content type declares (Magnolia allows it)
+                repository.ensureWorkspace(endpoint.workspace());
+                repository.ensureWorkspace(Workspaces.published(endpoint.workspace()));
             }
             SiteLocales locales = settings.siteLocales();
             ContentService content = new ContentService(definitions, new JcrContentStore(repository),
