@@ -1,6 +1,7 @@
 package no.sunnekommuner.cms.server;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.List;
 import javax.jcr.RepositoryException;
@@ -17,6 +18,9 @@ import no.sunnekommuner.cms.repository.JcrContentStore;
 import no.sunnekommuner.cms.repository.JcrRepository;
 import no.sunnekommuner.cms.repository.NodeTypeRegistrar;
 import no.sunnekommuner.cms.repository.Workspaces;
+import no.sunnekommuner.cms.security.LoginThrottle;
+import no.sunnekommuner.cms.security.PasswordHasher;
+import no.sunnekommuner.cms.security.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +36,15 @@ public final class CmsRuntime implements AutoCloseable {
     private final DefinitionRegistry definitions;
     private final JcrRepository repository;
     private final ContentService content;
+    private final UserDirectory users;
 
     private CmsRuntime(Settings settings, DefinitionRegistry definitions, JcrRepository repository,
-            ContentService content) {
+            ContentService content, UserDirectory users) {
         this.settings = settings;
         this.definitions = definitions;
         this.repository = repository;
         this.content = content;
+        this.users = users;
     }
 
     /**
@@ -69,7 +75,9 @@ public final class CmsRuntime implements AutoCloseable {
             ContentService content = new ContentService(definitions, new JcrContentStore(repository),
                     new ContentValidator(definitions, locales, DomainRules.sunneKommuner()), new RichTextSanitizer(),
                     locales);
-            return new CmsRuntime(settings, definitions, repository, content);
+            UserDirectory users = new UserDirectory(repository, new PasswordHasher(),
+                    new LoginThrottle(Clock.systemUTC()));
+            return new CmsRuntime(settings, definitions, repository, content, users);
         } catch (RuntimeException | RepositoryException e) {
             repository.close();
             throw e;
@@ -90,6 +98,11 @@ public final class CmsRuntime implements AutoCloseable {
 
     public ContentService content() {
         return content;
+    }
+
+    /** Editor accounts (sign-in for the editor, the preview endpoints and the nodes API). */
+    public UserDirectory users() {
+        return users;
     }
 
     @Override

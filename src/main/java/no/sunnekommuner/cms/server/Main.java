@@ -27,6 +27,7 @@ public final class Main {
         if (settings.demoContent()) {
             new DemoContent(runtime.content()).loadIfEmpty();
         }
+        java.util.Optional<String> generatedPassword = InitialAdmin.ensure(runtime.users(), settings);
         List<WebModule> modules = new ArrayList<>(webModules(runtime));
         CmsServer server = new CmsServer(settings.get("server.host"), settings.port(), modules);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -44,6 +45,9 @@ public final class Main {
         for (String path : server.announcedPaths()) {
             System.out.println("  " + base + path);
         }
+        generatedPassword.ifPresent(p -> System.out.println(System.lineSeparator() + "First start: created user '"
+                + settings.get("admin.username", "admin") + "' with password " + p
+                + " (shown once; set SK_ADMIN_PASSWORD before the first start to choose it)"));
         System.out.println();
     }
 
