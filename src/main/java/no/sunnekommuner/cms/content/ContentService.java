@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import no.sunnekommuner.cms.content.i18n.SiteLocales;
 import no.sunnekommuner.cms.content.model.ContentItem;
@@ -43,6 +45,7 @@ public final class ContentService {
     private final RichTextSanitizer sanitizer;
     private final SiteLocales locales;
     private final Striped<Lock> workspaceLocks = Striped.lock(16);
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     public ContentService(DefinitionRegistry definitions, ContentStore store, ContentValidator validator,
             RichTextSanitizer sanitizer, SiteLocales locales) {
@@ -371,10 +374,21 @@ public final class ContentService {
         Lock lock = workspaceLocks.get(workspace);
         lock.lock();
         try {
-            return work.get();
+            T result = work.get();
+            // listeners run after the store saved; a failed write (exception) changes nothing to announce
+            changeListeners.forEach(l -> l.accept(workspace));
+            return result;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Registers a callback run after every successful write in a workspace (caches of the delivery layer are
+     * invalidated this way, synchronously, before the write call returns).
+     */
+    public void addChangeListener(Consumer<String> listener) {
+        changeListeners.add(listener);
     }
 
     private static String childPath(String parent, String name) {

@@ -55,6 +55,7 @@ public final class Main {
     static List<WebModule> webModules(CmsRuntime runtime) {
         List<WebModule> modules = new ArrayList<>();
         modules.add(new StatusModule(runtime.definitions(), runtime.content()));
+        modules.add(new no.sunnekommuner.cms.delivery.DeliveryModule(runtime));
         return modules;
     }
 }

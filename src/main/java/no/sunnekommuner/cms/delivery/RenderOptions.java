@@ -1,0 +1,20 @@
+package no.sunnekommuner.cms.delivery;
+
+import com.google.common.collect.ImmutableSet;
+
+/**
+ * What one response renders: the endpoint, the language, and the property selection of a query
+ * ({@code properties} / {@code excludeProperties}; reads ignore them, as Magnolia does).
+ */
+public record RenderOptions(DeliveryEndpoint endpoint, ContentLocale locale, String fallbackLanguage,
+        ImmutableSet<String> onlyProperties, ImmutableSet<String> excludedProperties, String linkBase) {
+
+    public RenderOptions {
+        onlyProperties = onlyProperties == null ? ImmutableSet.of() : onlyProperties;
+        excludedProperties = excludedProperties == null ? ImmutableSet.of() : excludedProperties;
+    }
+
+    RenderOptions forRead() {
+        return new RenderOptions(endpoint, locale, fallbackLanguage, ImmutableSet.of(), ImmutableSet.of(), linkBase);
+    }
+}

@@ -1,0 +1,347 @@
+package no.sunnekommuner.cms.delivery.nodes;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.Property;
+import javax.jcr.PropertyIterator;
+import javax.jcr.PropertyType;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.Value;
+import no.sunnekommuner.cms.content.ContentException;
+import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.bootstrap.SystemViewImporter;
+import no.sunnekommuner.cms.content.model.ContentNode;
+import no.sunnekommuner.cms.content.validation.ValidationMode;
+import no.sunnekommuner.cms.delivery.DeliveryException;
+import no.sunnekommuner.cms.delivery.RequestUser;
+import no.sunnekommuner.cms.repository.JcrRepository;
+import no.sunnekommuner.cms.security.User;
+
+/**
+ * Magnolia's REST nodes API v1 ({@code /.rest/nodes/v1/<workspace><path>}), the scripting interface: GET reads a
+ * draft node, PUT creates one node below a parent, POST sets properties, DELETE removes a node. Every write goes
+ * through the content service (validation, rich-text sanitizing); reference targets are not required to exist
+ * yet, as scripts create content in any order. Also {@code PUT /.rest/nodes/v1/import/<workspace><parent>} with a
+ * JCR system-view XML body (Magnolia's bootstrap format).
+ */
+@Path("nodes/v1")
+public final class NodesResource {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final String JSON_TYPE = "application/json;charset=UTF-8";
+
+    private final ContentService content;
+    private final JcrRepository repository;
+    private final RequestUser users;
+    private final Predicate<String> contentWorkspace;
+
+    public NodesResource(ContentService content, JcrRepository repository, RequestUser users,
+            Predicate<String> contentWorkspace) {
+        this.content = content;
+        this.repository = repository;
+        this.users = users;
+        this.contentWorkspace = contentWorkspace;
+    }
+
+    private record Target(String workspace, String path) {
+    }
+
+    private Target target(String raw) {
+        String p = raw.startsWith("/") ? raw.substring(1) : raw;
+        int slash = p.indexOf('/');
+        String workspace = slash < 0 ? p : p.substring(0, slash);
+        String path = slash < 0 ? "/" : p.substring(slash);
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (workspace.isEmpty() || !contentWorkspace.test(workspace)) {
+            throw DeliveryException.notFound("Unknown workspace '" + workspace + "'");
+        }
+        return new Target(workspace, path);
+    }
+
+    @GET
+    @Path("{path: .*}")
+    @Produces(JSON_TYPE)
+    public Response get(@PathParam("path") String raw, @QueryParam("depth") String depthParam,
+            @QueryParam("includeMetadata") String metadataParam, @Context HttpServletRequest request) {
+        users.requireEditor(request);
+        Target t = target(raw);
+        int depth = parseDepth(depthParam);
+        boolean metadata = "true".equalsIgnoreCase(metadataParam);
+        try (ClosableSession s = new ClosableSession(repository.login(t.workspace()))) {
+            if (!s.session.nodeExists(t.path())) {
+                return Response.status(404).build();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+                write(g, s.session.getNode(t.path()), depth, metadata);
+            }
+            return Response.ok(out.toByteArray(), JSON_TYPE).build();
+        } catch (RepositoryException | IllegalArgumentException e) {
+            return Response.status(404).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PUT
+    @Path("{path: .*}")
+    @Consumes({"application/json", "text/plain", "*/*"})
+    public Response create(@PathParam("path") String raw, byte[] body, @Context HttpServletRequest request) {
+        User user = users.requireEditor(request);
+        if (raw.startsWith("import/")) {
+            Target t = target(raw.substring("import/".length()));
+            if (body == null || body.length == 0) {
+                throw DeliveryException.badRequest("The request body must be a JCR system view XML document");
+            }
+            return write(() -> new SystemViewImporter(content).importXml(t.workspace(), t.path(),
+                    new ByteArrayInputStream(body), user.username()));
+        }
+        Target t = target(raw);
+        JsonNode node = parseBody(body);
+        if (node.path("nodes").isArray() && node.path("nodes").size() > 0) {
+            throw DeliveryException.badRequest("Adding sub nodes is not supported; PUT each node on its own");
+        }
+        String name = text(node, "name");
+        if (name == null || name.isBlank()) {
+            throw DeliveryException.badRequest("The node needs a 'name'");
+        }
+        String type = text(node, "type");
+        if (type == null || type.isBlank()) {
+            throw DeliveryException.badRequest("The node needs a 'type' (its JCR node type, e.g. mgnl:content)");
+        }
+        String expectedPath = (t.path().equals("/") ? "" : t.path()) + "/" + name;
+        String path = text(node, "path");
+        if (path != null && !path.isEmpty() && !path.equals(expectedPath)) {
+            throw DeliveryException.badRequest("'path' must be the parent path plus the name: " + expectedPath);
+        }
+        ContentNode.Builder b = ContentNode.builder(name, type);
+        properties(node).forEach(b::property);
+        ContentNode created = b.build();
+        return write(() -> content.create(t.workspace(), t.path(), created, user.username(), ValidationMode.IMPORT));
+    }
+
+    @POST
+    @Path("{path: .*}")
+    @Consumes({"application/json", "text/plain", "*/*"})
+    public Response update(@PathParam("path") String raw, byte[] body, @Context HttpServletRequest request) {
+        User user = users.requireEditor(request);
+        Target t = target(raw);
+        JsonNode node = parseBody(body);
+        if (node.path("nodes").isArray() && node.path("nodes").size() > 0) {
+            throw DeliveryException.badRequest("Adding sub nodes is not supported; PUT each node on its own");
+        }
+        Map<String, Object> changes = properties(node);
+        return write(() -> content.patch(t.workspace(), t.path(), changes, -1, user.username()));
+    }
+
+    @DELETE
+    @Path("{path: .*}")
+    public Response delete(@PathParam("path") String raw, @Context HttpServletRequest request) {
+        User user = users.requireEditor(request);
+        if (!user.canPublish()) {
+            throw new DeliveryException(403, "forbidden", "Deleting needs the publisher role");
+        }
+        Target t = target(raw);
+        if (t.path().equals("/")) {
+            throw DeliveryException.badRequest("The root node cannot be deleted");
+        }
+        return write(() -> {
+            content.delete(t.workspace(), t.path(), user.username());
+            return null;
+        });
+    }
+
+    private interface Write {
+        Object run();
+    }
+
+    private static Response write(Write write) {
+        write.run();
+        return Response.ok().build();
+    }
+
+    private static JsonNode parseBody(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw DeliveryException.badRequest("The request body must be a JSON node: "
+                    + "{\"name\", \"type\", \"properties\": [{\"name\", \"type\", \"multiple\", \"values\"}]}");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw DeliveryException.badRequest("The request body must be a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw DeliveryException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw DeliveryException.badRequest("'" + field + "' must be a string");
+        }
+        return v.asText();
+    }
+
+    private static Map<String, Object> properties(JsonNode node) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        JsonNode list = node.get("properties");
+        if (list == null || list.isNull()) {
+            return out;
+        }
+        if (!list.isArray()) {
+            throw DeliveryException.badRequest("'properties' must be a list");
+        }
+        for (JsonNode p : list) {
+            String name = text(p, "name");
+            if (name == null || name.isBlank()) {
+                throw DeliveryException.badRequest("Every property needs a 'name'");
+            }
+            if (name.startsWith("jcr:") || name.startsWith("mgnl:") || name.startsWith("cms:")) {
+                continue; // bookkeeping is the store's job
+            }
+            String type = text(p, "type");
+            type = type == null ? "String" : type;
+            boolean multiple = p.path("multiple").asBoolean(false);
+            JsonNode values = p.get("values");
+            if (values == null || !values.isArray()) {
+                throw DeliveryException.badRequest("Property '" + name + "' needs a 'values' list");
+            }
+            List<Object> converted = new ArrayList<>();
+            for (JsonNode v : values) {
+                if (!v.isValueNode() || v.isNull()) {
+                    throw DeliveryException.badRequest("Values of property '" + name + "' must be strings");
+                }
+                try {
+                    converted.add(SystemViewImporter.convert(type, v.asText(), name));
+                } catch (ContentException e) {
+                    throw DeliveryException.badRequest(e.getMessage());
+                }
+            }
+            if (multiple) {
+                out.put(name, converted);
+            } else if (converted.size() == 1) {
+                out.put(name, converted.get(0));
+            } else if (converted.isEmpty()) {
+                out.put(name, null);
+            } else {
+                throw DeliveryException.badRequest("Property '" + name + "' is not multiple but has "
+                        + converted.size() + " values");
+            }
+        }
+        return out;
+    }
+
+    private static int parseDepth(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return 0;
+        }
+        if (!raw.matches("\\d{1,2}")) {
+            throw DeliveryException.badRequest("Parameter 'depth' must be a whole number from 0 to 99");
+        }
+        return Integer.parseInt(raw);
+    }
+
+    private static final Set<String> HIDDEN_ALWAYS = Set.of();
+
+    private static void write(JsonGenerator g, Node node, int depth, boolean metadata)
+            throws IOException, RepositoryException {
+        g.writeStartObject();
+        g.writeStringField("name", node.getName());
+        g.writeStringField("type", node.getPrimaryNodeType().getName());
+        g.writeStringField("path", node.getPath());
+        g.writeStringField("identifier", node.getIdentifier());
+        g.writeArrayFieldStart("properties");
+        for (PropertyIterator it = node.getProperties(); it.hasNext(); ) {
+            Property p = it.nextProperty();
+            String name = p.getName();
+            if (name.startsWith("cms:") || HIDDEN_ALWAYS.contains(name)) {
+                continue;
+            }
+            if (!metadata && (name.startsWith("jcr:") || name.startsWith("mgnl:"))) {
+                continue;
+            }
+            g.writeStartObject();
+            g.writeStringField("name", name);
+            g.writeStringField("type", PropertyType.nameFromValue(p.getType()));
+            g.writeBooleanField("multiple", p.isMultiple());
+            g.writeArrayFieldStart("values");
+            for (Value v : p.isMultiple() ? p.getValues() : new Value[] {p.getValue()}) {
+                if (v.getType() == PropertyType.BINARY) {
+                    javax.jcr.Binary binary = v.getBinary();
+                    try (InputStream in = binary.getStream()) {
+                        g.writeString(java.util.Base64.getEncoder().encodeToString(in.readAllBytes()));
+                    } finally {
+                        binary.dispose();
+                    }
+                } else {
+                    g.writeString(v.getString());
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (depth > 0) {
+            g.writeArrayFieldStart("nodes");
+            for (NodeIterator it = node.getNodes(); it.hasNext(); ) {
+                write(g, it.nextNode(), depth - 1, metadata);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeNullField("nodes");
+        }
+        g.writeEndObject();
+    }
+
+    private static final class ClosableSession implements AutoCloseable {
+        final Session session;
+
+        ClosableSession(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void close() {
+            session.logout();
+        }
+    }
+}
