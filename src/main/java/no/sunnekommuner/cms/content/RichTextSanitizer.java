@@ -23,6 +23,11 @@ public final class RichTextSanitizer {
         if (html == null || html.isEmpty()) {
             return html;
         }
+        // Safe input is stored exactly as written (no re-serialisation of entities or whitespace); anything with a
+        // disallowed element, attribute or protocol is rewritten to the safe subset.
+        if (Jsoup.isValid(html, safelist)) {
+            return html;
+        }
         return Jsoup.clean(html, "", safelist, output);
     }
 }

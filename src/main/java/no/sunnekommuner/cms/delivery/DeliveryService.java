@@ -149,7 +149,7 @@ public final class DeliveryService {
             @SuppressWarnings("deprecation")
             Query query = session.getWorkspace().getQueryManager().createQuery(built.xpath(), Query.XPATH);
             try {
-                if (built.ancestorAlternatives().isEmpty()) {
+                if (built.ancestorAlternatives().isEmpty() && !built.sortsByName()) {
                     query.setOffset(offset);
                     query.setLimit(Math.max(limit, 1)); // JCR reads limit 0 as "no limit"
                     QueryResult result = query.execute();
@@ -161,20 +161,26 @@ public final class DeliveryService {
                         total = offset + page.size();
                     }
                 } else {
-                    // several @ancestor alternatives: filter rows by path, keeping the index order, and page here
-                    long seen = 0;
+                    // several @ancestor alternatives or order by name: Jackrabbit's XPath can express neither, so
+                    // the matching rows are filtered and paged here (rare requests; sorted pages by property stay
+                    // in the index)
+                    List<Node> rows = new ArrayList<>();
                     for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
                         Node n = it.nextNode();
                         String p = n.getPath();
-                        if (built.ancestorAlternatives().stream().noneMatch(a -> p.startsWith(a.equals("/") ? "/" : a + "/"))) {
-                            continue;
+                        if (built.ancestorAlternatives().isEmpty() || built.ancestorAlternatives().stream()
+                                .anyMatch(a -> p.startsWith(a.equals("/") ? "/" : a + "/"))) {
+                            rows.add(n);
                         }
-                        if (seen >= offset && page.size() < limit) {
-                            page.add(n);
-                        }
-                        seen++;
                     }
-                    total = seen;
+                    if (built.sortsByName()) {
+                        java.util.Comparator<Node> byName = java.util.Comparator.comparing(DeliveryService::lowerName);
+                        rows.sort(built.nameDescending() ? byName.reversed() : byName);
+                    }
+                    total = rows.size();
+                    for (int i = offset; i < rows.size() && page.size() < limit; i++) {
+                        page.add(rows.get(i));
+                    }
                 }
             } catch (InvalidQueryException e) {
                 LOG.debug("Rejected query {}: {}", built.xpath(), e.getMessage());
@@ -195,6 +201,14 @@ public final class DeliveryService {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    private static String lowerName(Node node) {
+        try {
+            return node.getName().toLowerCase(java.util.Locale.ROOT);
+        } catch (RepositoryException e) {
+            return "";
+        }
     }
 
     private static ImmutableSet<String> list(QueryParameters parameters, String name) {

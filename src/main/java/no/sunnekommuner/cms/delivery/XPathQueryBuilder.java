@@ -48,8 +48,16 @@ final class XPathQueryBuilder {
     }
 
     /** The built query: XPath, plus ancestors the rows must be below (several {@code @ancestor} alternatives). */
-    record Built(String xpath, boolean matchesNothing, ImmutableList<String> ancestorAlternatives) {
+    record Built(String xpath, boolean matchesNothing, ImmutableList<String> ancestorAlternatives,
+            Boolean nameDescending) {
+
+        /** True when rows are ordered by node name, which Jackrabbit's XPath cannot sort by. */
+        boolean sortsByName() {
+            return nameDescending != null;
+        }
     }
+
+    private Boolean nameDescending;
 
     private final String rootPath;
     private final List<String> concreteNodeTypes;
@@ -145,7 +153,7 @@ final class XPathQueryBuilder {
         if (!order.isEmpty()) {
             xpath.append(" order by ").append(order);
         }
-        return new Built(xpath.toString(), nothing, ancestorAlternatives);
+        return new Built(xpath.toString(), nothing, ancestorAlternatives, nameDescending);
     }
 
     private boolean insideRoot(String path) {
@@ -377,7 +385,10 @@ final class XPathQueryBuilder {
             }
             String expression;
             if (name.equals("@name")) {
-                expression = "fn:name()";
+                if (parts.isEmpty() && nameDescending == null) {
+                    nameDescending = descending; // sorted by the service; later items only break ties there
+                }
+                continue;
             } else if (NAME.matcher(name).matches()) {
                 int colon = name.indexOf(':');
                 if (colon > 0 && !knownPrefix.apply(name.substring(0, colon))) {

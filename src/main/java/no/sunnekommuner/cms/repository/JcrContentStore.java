@@ -342,8 +342,26 @@ public final class JcrContentStore implements ContentStore {
             // a stale published node from an earlier item of the same name
             parent.getNode(draft.getName()).remove();
         }
-        return ContentNodes.addNode(parent, draft.getName(), draft.getPrimaryNodeType().getName(),
+        Node twin = ContentNodes.addNode(parent, draft.getName(), draft.getPrimaryNodeType().getName(),
                 draft.getIdentifier());
+        keepSiblingOrder(parent, draft);
+        return twin;
+    }
+
+    /** Puts a newly published node before the next sibling the public already has, as in the draft tree. */
+    private static void keepSiblingOrder(Node publishedParent, Node draft) throws RepositoryException {
+        if (!publishedParent.getPrimaryNodeType().hasOrderableChildNodes()) {
+            return;
+        }
+        boolean after = false;
+        for (javax.jcr.NodeIterator it = draft.getParent().getNodes(); it.hasNext(); ) {
+            Node sibling = it.nextNode();
+            if (after && publishedParent.hasNode(sibling.getName())) {
+                publishedParent.orderBefore(draft.getName(), sibling.getName());
+                return;
+            }
+            after = after || sibling.isSame(draft);
+        }
     }
 
     private Node publishedParent(Session ps, Node draftParent) throws RepositoryException {
@@ -361,6 +379,7 @@ public final class JcrContentStore implements ContentStore {
         Node parent = publishedParent(ps, draftParent.getParent());
         Node folder = ContentNodes.addNode(parent, draftParent.getName(), draftParent.getPrimaryNodeType().getName(),
                 draftParent.getIdentifier());
+        keepSiblingOrder(parent, draftParent);
         // the draft folder is saved with the published item's draft session
         draftParent.setProperty(ACTIVATION_STATUS, true);
         draftParent.setProperty(LAST_ACTIVATED, now());

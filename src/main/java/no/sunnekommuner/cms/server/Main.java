@@ -52,7 +52,7 @@ public final class Main {
     }
 
     /** The web modules of the application, in mounting order. */
-    static List<WebModule> webModules(CmsRuntime runtime) {
+    public static List<WebModule> webModules(CmsRuntime runtime) {
         List<WebModule> modules = new ArrayList<>();
         modules.add(new StatusModule(runtime.definitions(), runtime.content()));
         modules.add(new no.sunnekommuner.cms.delivery.DeliveryModule(runtime));

@@ -1,0 +1,333 @@
+package no.sunnekommuner.cms.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.Session;
+import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.security.Role;
+import no.sunnekommuner.cms.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Conformance with a real Magnolia 6.2.45: loads the recorded light module ({@code magnolia-golden/golden}) in our
+ * runtime, creates the recorded content with Magnolia's own {@code seed.sh} against our nodes API plus the
+ * system-view import, publishes it, replays every case of {@code cases.txt} and compares status and JSON with the
+ * recorded responses (objects without regard to key order, identifiers and timestamps normalised).
+ */
+class GoldenConformanceIT {
+
+    static final Path GOLDEN = Path.of("src/test/resources/magnolia-golden").toAbsolutePath();
+    static final String SUPERUSER_PASSWORD = "superuser-golden";
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final ImmutableSet<String> TIMESTAMPS = ImmutableSet.of("jcr:created", "mgnl:created",
+            "mgnl:lastModified", "mgnl:lastActivated");
+
+    /**
+     * Cases where we answer differently on purpose (the golden README's intended differences) or cannot match,
+     * each with its reason. The test fails if one of them starts to match (the list must stay true).
+     */
+    static final ImmutableMap<String, String> DEVIATIONS = ImmutableMap.<String, String>builder()
+            .build();
+
+    @TempDir
+    static Path temp;
+    static TestServer server;
+    static Map<String, String> ourIds;
+    static Map<String, String> goldenIds;
+
+    @BeforeAll
+    static void seed() throws Exception {
+        server = TestServer.start(temp.resolve("repo"), List.of(GOLDEN),
+                Map.of("delivery.linkBase", "http://localhost:8080/magnolia"));
+        server.runtime().users().create("superuser", "Superuser", SUPERUSER_PASSWORD.toCharArray(),
+                ImmutableSet.of(Role.ADMIN, Role.PUBLISHER, Role.EDITOR), "nb");
+        Path script = temp.resolve("seed.sh");
+        Files.writeString(script, Files.readString(GOLDEN.resolve("seed.sh"))
+                .replace("AUTH=\"superuser:superuser\"", "AUTH=\"superuser:" + SUPERUSER_PASSWORD + "\""));
+        ProcessBuilder seedProcess = new ProcessBuilder("bash", script.toString(), "content")
+                .redirectErrorStream(true)
+                .directory(temp.toFile());
+        seedProcess.environment().put("MAGNOLIA", server.base());
+        Process seed = seedProcess.start();
+        seed.getOutputStream().close();
+        String output = new String(seed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(seed.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        List<String> failedPuts = output.lines().filter(l -> l.startsWith("PUT") && !l.contains("-> 200")).toList();
+        assertThat(failedPuts).as(output).isEmpty();
+
+        byte[] xml = Files.readAllBytes(GOLDEN.resolve("bootstrap/articles.2025.tidssone.xml"));
+        RawHttp.Response imported = RawHttp.send(server.port(), "PUT", "/.rest/nodes/v1/import/articles/2025",
+                Map.of("Authorization", TestServer.basic("superuser", SUPERUSER_PASSWORD),
+                        "Content-Type", "application/xml"), xml);
+        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+
+        ContentService content = server.runtime().content();
+        for (String workspace : List.of("topics", "articles", "offices")) {
+            for (String path : itemsInCreationOrder(workspace)) {
+                content.publish(workspace, path, "superuser");
+            }
+        }
+        ourIds = identifiers();
+        goldenIds = goldenIdentifiers();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Items and folders of a workspace, oldest first, so the published index order follows Magnolia's. */
+    static List<String> itemsInCreationOrder(String workspace) throws Exception {
+        List<Map.Entry<String, Long>> found = new ArrayList<>();
+        server.runtime().repository().withSession(workspace, s -> {
+            collect(s.getRootNode(), found);
+            return null;
+        });
+        found.sort(Map.Entry.comparingByValue());
+        return found.stream().map(Map.Entry::getKey).toList();
+    }
+
+    private static void collect(Node node, List<Map.Entry<String, Long>> out) throws javax.jcr.RepositoryException {
+        for (NodeIterator it = node.getNodes(); it.hasNext(); ) {
+            Node child = it.nextNode();
+            if (child.isNodeType("mgnl:content") || child.isNodeType("mgnl:folder")) {
+                long created = child.hasProperty("mgnl:created")
+                        ? child.getProperty("mgnl:created").getDate().getTimeInMillis() : 0;
+                out.add(Map.entry(child.getPath(), created));
+                collect(child, out);
+            }
+        }
+    }
+
+    /** Our identifiers: uuid → workspace path, for normalising responses. */
+    static Map<String, String> identifiers() throws Exception {
+        Map<String, String> ids = new HashMap<>();
+        for (String workspace : List.of("topics", "articles", "offices")) {
+            server.runtime().repository().withSession(workspace, s -> {
+                walk(s.getRootNode(), ids);
+                return null;
+            });
+        }
+        return ids;
+    }
+
+    private static void walk(Node node, Map<String, String> ids) throws javax.jcr.RepositoryException {
+        for (NodeIterator it = node.getNodes(); it.hasNext(); ) {
+            Node child = it.nextNode();
+            ids.put(child.getIdentifier(), child.getPath());
+            walk(child, ids);
+        }
+    }
+
+    /** Golden identifiers: every object of the recordings with both an id and a path. */
+    static Map<String, String> goldenIdentifiers() throws IOException {
+        Map<String, String> ids = new HashMap<>();
+        try (var files = Files.list(GOLDEN.resolve("responses"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+                JsonNode body = recordedBody(Files.readString(file));
+                if (body != null) {
+                    collectIds(body, ids);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void collectIds(JsonNode node, Map<String, String> ids) {
+        if (node.isObject()) {
+            JsonNode id = node.has("@id") ? node.get("@id") : node.get("identifier");
+            JsonNode path = node.has("@path") ? node.get("@path") : node.get("path");
+            if (id != null && path != null && id.isTextual() && path.isTextual()) {
+                ids.put(id.asText(), path.asText());
+            }
+        }
+        node.forEach(child -> collectIds(child, ids));
+    }
+
+    record Case(String id, String method, String auth, Map<String, String> headers, String target) {
+    }
+
+    static List<Case> cases() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        for (String line : Files.readAllLines(GOLDEN.resolve("cases.txt"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split(" \\| ", 6);
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (!f[3].trim().equals("-")) {
+                for (String h : f[3].split(";;")) {
+                    int colon = h.indexOf(':');
+                    headers.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+                }
+            }
+            cases.add(new Case(f[0].trim(), f[1].trim(), f[2].trim(), headers, f[4].trim()));
+        }
+        return cases;
+    }
+
+    record Recorded(int status, JsonNode body, String rawBody) {
+    }
+
+    static Recorded recorded(String id) throws IOException {
+        String text = Files.readString(GOLDEN.resolve("responses/" + id + ".txt"));
+        int status = 0;
+        for (String line : text.lines().toList()) {
+            if (line.startsWith("HTTP/1.1 ")) {
+                status = Integer.parseInt(line.substring(9, 12));
+                break;
+            }
+        }
+        byte[] raw = Files.readAllBytes(GOLDEN.resolve("responses/raw/" + id + ".body"));
+        String rawBody = new String(raw, StandardCharsets.UTF_8);
+        return new Recorded(status, parse(rawBody), rawBody);
+    }
+
+    private static JsonNode recordedBody(String text) {
+        int start = -1;
+        String[] lines = text.split("\n");
+        int offset = 0;
+        boolean afterStatus = false;
+        for (String line : lines) {
+            if (line.startsWith("HTTP/1.1 ")) {
+                afterStatus = true;
+            } else if (afterStatus && (line.startsWith("{") || line.startsWith("["))) {
+                start = offset;
+                break;
+            }
+            offset += line.length() + 1;
+        }
+        return start < 0 ? null : parse(text.substring(start));
+    }
+
+    static JsonNode parse(String s) {
+        try {
+            return s.isBlank() ? null : MAPPER.readTree(s);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Replaces identifiers by the paths they stand for and timestamps by a marker, recursively. */
+    static JsonNode normalise(JsonNode node, Map<String, String> ids) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            String v = node.asText();
+            return UUID.matcher(v).matches() && ids.containsKey(v) ? new TextNode("id:" + ids.get(v)) : node;
+        }
+        if (node.isArray()) {
+            ArrayNode out = MAPPER.createArrayNode();
+            node.forEach(n -> out.add(normalise(n, ids)));
+            return out;
+        }
+        if (node.isObject()) {
+            ObjectNode out = MAPPER.createObjectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.set(e.getKey(), TIMESTAMPS.contains(e.getKey()) ? new TextNode("<time>")
+                        : normalise(e.getValue(), ids));
+            }
+            return out;
+        }
+        return node;
+    }
+
+    String target(Case c) {
+        String t = c.target();
+        for (Map.Entry<String, String> e : Map.of("{KUL}", "/kultur", "{HEL}", "/helse", "{SAM}", "/samferdsel",
+                "{BIB}", "/kultur/bibliotek").entrySet()) {
+            String id = ourIds.entrySet().stream().filter(x -> x.getValue().equals(e.getValue()))
+                    .map(Map.Entry::getKey).findFirst().orElse("unknown");
+            t = t.replace(e.getKey(), id);
+        }
+        return t;
+    }
+
+    @Test
+    void everyRecordedCaseMatchesExceptTheListedDeviations() throws Exception {
+        Map<String, String> mismatches = new TreeMap<>();
+        List<String> staleDeviations = new ArrayList<>();
+        List<String> serverErrors = new ArrayList<>();
+        int compared = 0;
+        for (Case c : cases()) {
+            Map<String, String> headers = new LinkedHashMap<>(c.headers());
+            if (c.auth().equals("su")) {
+                headers.put("Authorization", TestServer.basic("superuser", SUPERUSER_PASSWORD));
+            } else if (c.auth().equals("bad")) {
+                headers.put("Authorization", TestServer.basic("superuser", "wrong"));
+            }
+            RawHttp.Response ours = RawHttp.send(server.port(), c.method(), target(c), headers, null);
+            Recorded golden = recorded(c.id());
+            String difference = compare(golden, ours);
+            compared++;
+            if (difference == null) {
+                if (DEVIATIONS.containsKey(c.id())) {
+                    staleDeviations.add(c.id());
+                }
+            } else if (!DEVIATIONS.containsKey(c.id())) {
+                mismatches.put(c.id(), difference);
+            }
+            if (ours.status() >= 500) {
+                serverErrors.add(c.id());
+            }
+        }
+        StringBuilder report = new StringBuilder();
+        mismatches.forEach((id, d) -> report.append("\n--- ").append(id).append(": ").append(d));
+        assertThat(serverErrors).as("cases answered with 5xx; all mismatches:%s", report).isEmpty();
+        assertThat(compared).as("cases replayed").isGreaterThanOrEqualTo(180);
+        assertThat(mismatches).as("cases differing from Magnolia:%s", report).isEmpty();
+        assertThat(staleDeviations).as("listed deviations that now match (remove them)").isEmpty();
+    }
+
+    private static String compare(Recorded golden, RawHttp.Response ours) {
+        if (golden.status() != ours.status()) {
+            return "status " + ours.status() + " instead of " + golden.status() + "; body " + abbreviate(ours.text());
+        }
+        JsonNode expected = normalise(golden.body(), goldenIds);
+        JsonNode actual = normalise(parse(ours.text()), ourIds);
+        if (expected == null) {
+            return null; // not JSON (HTML login page, empty): status is what counts
+        }
+        if (!expected.equals(actual)) {
+            return "body\n  expected " + abbreviate(String.valueOf(expected)) + "\n  actual   "
+                    + abbreviate(String.valueOf(actual));
+        }
+        return null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 1500 ? s.substring(0, 1500) + "…" : s;
+    }
+
+}
