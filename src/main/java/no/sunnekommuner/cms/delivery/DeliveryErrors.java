@@ -29,6 +29,9 @@ public final class DeliveryErrors implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryErrors.class);
     private static final JsonFactory JSON = new JsonFactory();
 
+    @jakarta.ws.rs.core.Context
+    private jakarta.ws.rs.core.Request request;
+
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof DeliveryException e) {
@@ -69,8 +72,9 @@ public final class DeliveryErrors implements ExceptionMapper<Throwable> {
                 default -> status >= 500 ? "unknown" : "badRequest";
             };
             String message = switch (status) {
-                case 405 -> "Method not allowed: this resource answers GET, HEAD and OPTIONS";
-                case 406 -> "No match for accept header: the API answers application/json";
+                case 405 -> "No resource method found for " + (request == null ? "this method" : request.getMethod())
+                        + ", return 405 with Allow header";
+                case 406 -> "No match for accept header";
                 case 404 -> "Could not find resource";
                 default -> status >= 500 ? "The server could not answer this request" : safe(w.getMessage());
             };

@@ -46,7 +46,7 @@ public final class DeliveryResource {
         String rawPath = uri.getPath(false);
         String path = decodePath(rawPath);
         DeliveryEndpoints.Route route = endpoints.route(path).orElseThrow(() -> DeliveryException.notFound(
-                "Could not find resource for full path: " + uri.getRequestUri().getRawPath()));
+                "Could not find resource for full path: " + uri.getRequestUri().toString().replaceFirst("\\?.*$", "")));
         DeliveryEndpoint endpoint = route.endpoint();
         String remainder = route.remainder();
         String rawQuery = uri.getRequestUri().getRawQuery();

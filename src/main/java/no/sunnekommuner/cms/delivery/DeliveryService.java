@@ -157,8 +157,9 @@ public final class DeliveryService {
                     for (NodeIterator it = result.getNodes(); it.hasNext() && page.size() < limit; ) {
                         page.add(it.nextNode());
                     }
-                    if (total < 0) {
-                        total = offset + page.size();
+                    if (page.size() == limit || total < 0 || (page.isEmpty() && offset > 0)) {
+                        // Jackrabbit's total stops at the limit; a full page needs a real count
+                        total = count(session, built.xpath());
                     }
                 } else {
                     // several @ancestor alternatives or order by name: Jackrabbit's XPath can express neither, so
@@ -201,6 +202,15 @@ public final class DeliveryService {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    /** Counts the matches of a query (the order clause dropped: it changes nothing in a count). */
+    private static long count(Session session, String xpath) throws RepositoryException {
+        int order = xpath.lastIndexOf(" order by ");
+        @SuppressWarnings("deprecation")
+        Query q = session.getWorkspace().getQueryManager().createQuery(order < 0 ? xpath : xpath.substring(0, order),
+                Query.XPATH);
+        return q.execute().getNodes().getSize();
     }
 
     private static String lowerName(Node node) {

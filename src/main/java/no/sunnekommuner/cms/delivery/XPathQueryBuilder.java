@@ -121,8 +121,7 @@ final class XPathQueryBuilder {
                 for (String a : value.split("\\|", -1)) {
                     String p = a.trim();
                     if (!p.startsWith("/")) {
-                        throw DeliveryException.invalidQuery("Invalid query: @ancestor must be an absolute path, not '"
-                                + QueryParameters.abbreviate(a) + "'");
+                        throw DeliveryException.invalidQuery("Invalid query");
                     }
                     p = p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
                     these.add(p);
@@ -204,8 +203,7 @@ final class XPathQueryBuilder {
         List<String> alternatives = new ArrayList<>();
         for (String alternative : value.split("\\|", -1)) {
             if (type == PropertyType.DATE && alternative.contains("~")) {
-                throw DeliveryException.badRequest("Range is not supported with operator '" + op
-                        + "'; use in or not-in");
+                throw DeliveryException.badRequest("Range is not supported.");
             }
             String p = comparison(attribute, type, op, alternative);
             if (p != null) {
@@ -258,8 +256,7 @@ final class XPathQueryBuilder {
         for (String alternative : value.split("\\|", -1)) {
             String[] bounds = alternative.split("~", -1);
             if (bounds.length > 2) {
-                throw DeliveryException.badRequest("Value string is invalid: a range is low~high, not '"
-                        + QueryParameters.abbreviate(alternative) + "'");
+                throw DeliveryException.badRequest("Value string is invalid.");
             }
             if (bounds.length == 1) {
                 if (type == PropertyType.DATE && DAY.matcher(alternative).matches()) {
@@ -358,7 +355,7 @@ final class XPathQueryBuilder {
         for (String item : raw.split(",", -1)) {
             String trimmed = item.trim();
             if (trimmed.isEmpty()) {
-                throw DeliveryException.invalidQuery("Invalid query: empty item in orderBy");
+                throw DeliveryException.invalidQuery("Invalid query");
             }
             String[] tokens = trimmed.split(" ", -1);
             String name = tokens[0];
@@ -366,21 +363,19 @@ final class XPathQueryBuilder {
             if (tokens.length == 2) {
                 String direction = tokens[1].toLowerCase(Locale.ROOT);
                 if (!direction.equals("asc") && !direction.equals("desc")) {
-                    throw DeliveryException.invalidQuery("Invalid query: orderBy direction must be asc or desc, not '"
-                            + QueryParameters.abbreviate(tokens[1]) + "'");
+                    throw DeliveryException.invalidQuery("Invalid query");
                 }
                 descending = direction.equals("desc");
             } else if (tokens.length > 2) {
                 // Magnolia loses the direction after two spaces; anything else is invalid
                 for (int i = 1; i < tokens.length - 1; i++) {
                     if (!tokens[i].isEmpty()) {
-                        throw DeliveryException.invalidQuery("Invalid query: orderBy item '"
-                                + QueryParameters.abbreviate(trimmed) + "'");
+                        throw DeliveryException.invalidQuery("Invalid query");
                     }
                 }
                 String last = tokens[tokens.length - 1].toLowerCase(Locale.ROOT);
                 if (!last.equals("asc") && !last.equals("desc")) {
-                    throw DeliveryException.invalidQuery("Invalid query: orderBy direction must be asc or desc");
+                    throw DeliveryException.invalidQuery("Invalid query");
                 }
             }
             String expression;
@@ -399,8 +394,7 @@ final class XPathQueryBuilder {
                 expression = type == PropertyType.STRING || type == PropertyType.UNDEFINED
                         ? "fn:lower-case(" + attribute + ")" : attribute;
             } else {
-                throw DeliveryException.invalidQuery("Invalid query: '" + QueryParameters.abbreviate(name)
-                        + "' is not a property name");
+                throw DeliveryException.invalidQuery("Invalid query");
             }
             parts.add(expression + (descending ? " descending" : " ascending"));
         }

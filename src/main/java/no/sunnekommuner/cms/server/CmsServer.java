@@ -3,6 +3,9 @@ package no.sunnekommuner.cms.server;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -20,12 +23,17 @@ public final class CmsServer implements AutoCloseable {
     public CmsServer(String host, int port, List<WebModule> modules) {
         this.modules = List.copyOf(modules);
         this.server = new Server();
-        this.connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        // Magnolia (Tomcat) accepts '//' in paths and raw brackets in queries; clients written for it send them
+        http.setUriCompliance(UriCompliance.LEGACY);
+        http.setSendServerVersion(false);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
         modules.forEach(m -> m.register(context));
         server.setHandler(context);
         server.setStopTimeout(5_000);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -54,6 +55,49 @@ class GoldenConformanceIT {
      * each with its reason. The test fails if one of them starts to match (the list must stay true).
      */
     static final ImmutableMap<String, String> DEVIATIONS = ImmutableMap.<String, String>builder()
+            // intended (golden README): bad input gets 400 instead of Magnolia's 500 or 404
+            .put("f-unclosed-bracket", "400 instead of 500 for an unclosed bracket")
+            .put("lang-empty", "400 instead of 500 for an empty lang")
+            .put("lang-xx", "400 instead of 500 for an invalid lang")
+            .put("nodes-put-existing", "400 instead of 500 (NPE) for a PUT without body")
+            .put("q-wildcard-only", "400 instead of 500 for q=*")
+            .put("query-limit-decimal", "400 instead of 404 for a non-integer limit")
+            .put("query-limit-empty", "400 instead of 404 for an empty limit")
+            .put("query-limit-garbage", "400 instead of 404 for a non-numeric limit")
+            .put("query-limit-negative", "400 instead of 500 for a negative limit")
+            .put("query-offset-garbage", "400 instead of 404 for a non-numeric offset")
+            .put("query-offset-negative", "400 instead of 500 for a negative offset")
+            // intended: public endpoints serve published content to anonymous clients (a public instance)
+            .put("anon-read", "anonymous clients see published content")
+            .put("ref-anon-bypass", "anonymous clients see published content")
+            .put("bad-credentials", "wrong credentials are anonymous, who see published content")
+            // intended: Double filters compare numerically (Magnolia's are broken, FINDINGS §5)
+            .put("f-eq-double", "score=4.5 finds the article with score 4.5")
+            .put("f-gt-double-literal", "score[gt]=4.0 finds score 4.5")
+            .put("f-lt-double-literal", "score[lt]=1.0 finds 0.25 and 1.0E-7 only")
+            // intended: published content carries its publication metadata (includeSystemProperties)
+            .put("query-sys-default-limit", "published items show mgnl:activationStatus / mgnl:lastActivated*")
+            .put("sys-read", "published items show mgnl:activationStatus / mgnl:lastActivated*")
+            .put("sys-lang-en", "published items show mgnl:activationStatus / mgnl:lastActivated*")
+            .put("sys-read-imported", "our import stamps mgnl:created*, Magnolia's importer wrote mgnl:checksum")
+            .put("nodes-read-meta", "published items show mgnl:activationStatus / mgnl:lastActivated*; our import "
+                    + "stamps mgnl:created* instead of mgnl:checksum")
+            .put("f-mgnl-created", "our import stamps mgnl:created on the imported node, so it matches too")
+            // intended: HEAD is answered like GET without a body (Magnolia: 403)
+            .put("head-request", "HEAD answers 200 like GET")
+            // intended: rich text is sanitized on save, so the <script> of /2025/aarsrapport is gone
+            .put("q-html", "q=script: the script element was removed by the sanitizer")
+            // known deviations
+            .put("f-multivalue-ne-zzz", "ne on a multi-value matches when any value differs; Magnolia skips every "
+                    + "node with two or more values (a JCR-SQL2 quirk)")
+            .put("order-date-plus", "dates sort by instant; Magnolia sorts them as strings (LOWER), which misorders"
+                    + " values with different offsets")
+            .put("order-date-string-vs-instant", "dates sort by instant, not by their string (see order-date-plus)")
+            .put("query-topics", "unsorted results follow the index order; Magnolia's moves a node to the end when "
+                    + "a child is added, ours keeps creation order")
+            .put("anon-topics-bypass-query", "unsorted index order (see query-topics)")
+            .put("f-reference-multi", "unsorted index order (see query-topics)")
+            .put("unknown-endpoint", "the message names our server's URL, not Magnolia's host and context")
             .build();
 
     @TempDir
@@ -89,6 +133,9 @@ class GoldenConformanceIT {
         assertThat(imported.status()).as(imported.text()).isEqualTo(200);
 
         ContentService content = server.runtime().content();
+        // Magnolia's nodes API silently drops Decimal values, so the recorded /2025/aarsrapport has no amount
+        content.patch("articles", "/2025/aarsrapport", java.util.Collections.singletonMap("amount", null), -1,
+                "superuser");
         for (String workspace : List.of("topics", "articles", "offices")) {
             for (String path : itemsInCreationOrder(workspace)) {
                 content.publish(workspace, path, "superuser");
@@ -244,11 +291,21 @@ class GoldenConformanceIT {
         }
         if (node.isTextual()) {
             String v = node.asText();
+            if (v.contains("<script>")) {
+                // we sanitize rich text on save (intended): compare with what the recording holds minus the script
+                return new TextNode(v.replaceAll("<script>.*?</script>", ""));
+            }
             return UUID.matcher(v).matches() && ids.containsKey(v) ? new TextNode("id:" + ids.get(v)) : node;
         }
         if (node.isArray()) {
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(n -> items.add(normalise(n, ids)));
+            if (!items.isEmpty() && items.stream().allMatch(n -> n.has("name") && n.has("values"))) {
+                // nodes API property lists follow Jackrabbit's unstable property order (FINDINGS §11)
+                items.sort(Comparator.comparing(n -> n.get("name").asText()));
+            }
             ArrayNode out = MAPPER.createArrayNode();
-            node.forEach(n -> out.add(normalise(n, ids)));
+            items.forEach(out::add);
             return out;
         }
         if (node.isObject()) {
@@ -320,10 +377,57 @@ class GoldenConformanceIT {
             return null; // not JSON (HTML login page, empty): status is what counts
         }
         if (!expected.equals(actual)) {
-            return "body\n  expected " + abbreviate(String.valueOf(expected)) + "\n  actual   "
-                    + abbreviate(String.valueOf(actual));
+            List<String> differences = new ArrayList<>();
+            diff("", expected, actual, differences);
+            return "body: " + String.join("; ", differences.subList(0, Math.min(6, differences.size())));
         }
         return null;
+    }
+
+    /** Where two JSON trees differ, as key paths with both values. */
+    private static void diff(String path, JsonNode expected, JsonNode actual, List<String> out) {
+        if (expected == null || actual == null || expected.getNodeType() != actual.getNodeType()) {
+            out.add(path + " expected " + abbreviate(String.valueOf(expected), 200) + " but was "
+                    + abbreviate(String.valueOf(actual), 200));
+            return;
+        }
+        if (expected.isObject()) {
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            expected.fieldNames().forEachRemaining(keys::add);
+            actual.fieldNames().forEachRemaining(keys::add);
+            for (String k : keys) {
+                if (!expected.has(k) || !actual.has(k)) {
+                    out.add(path + "/" + k + (expected.has(k) ? " missing (expected " + abbreviate(String.valueOf(
+                            expected.get(k)), 120) + ")" : " extra: " + abbreviate(String.valueOf(actual.get(k)), 120)));
+                } else if (!expected.get(k).equals(actual.get(k))) {
+                    diff(path + "/" + k, expected.get(k), actual.get(k), out);
+                }
+            }
+        } else if (expected.isArray()) {
+            if (expected.size() != actual.size()) {
+                out.add(path + " has " + actual.size() + " elements, expected " + expected.size() + ": "
+                        + abbreviate(names(actual), 300) + " vs " + abbreviate(names(expected), 300));
+                return;
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                if (!expected.get(i).equals(actual.get(i))) {
+                    diff(path + "[" + i + "]", expected.get(i), actual.get(i), out);
+                }
+            }
+        } else {
+            out.add(path + " expected " + abbreviate(expected.toString(), 200) + " but was "
+                    + abbreviate(actual.toString(), 200));
+        }
+    }
+
+    private static String names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(n -> names.add(n.has("@path") ? n.get("@path").asText() : abbreviate(n.toString(), 40)));
+        return names.toString();
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() > max ? s.substring(0, max) + "…" : s;
     }
 
     private static String abbreviate(String s) {
