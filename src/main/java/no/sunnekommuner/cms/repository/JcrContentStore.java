@@ -274,8 +274,16 @@ public final class JcrContentStore implements ContentStore {
             for (NodeIterator it = result.getNodes(); it.hasNext(); ) {
                 items.add(item(type.workspace(), it.nextNode()));
             }
+            ImmutableList<ContentItem> page = items.build();
             long total = ((JackrabbitQueryResult) result).getTotalSize();
-            return new ContentPage(total, items.build());
+            if (total < 0 || page.size() == request.query().limit()
+                    || (page.isEmpty() && request.query().offset() > 0)) {
+                // Jackrabbit's total is unknown (-1) or stops at the limit: count without paging or order
+                int order = statement.lastIndexOf(" order by ");
+                Query count = manager.createQuery(order < 0 ? statement : statement.substring(0, order), Query.XPATH);
+                total = count.execute().getNodes().getSize();
+            }
+            return new ContentPage(total, page);
         });
     }
 

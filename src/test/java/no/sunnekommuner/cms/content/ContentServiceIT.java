@@ -431,7 +431,7 @@ class ContentServiceIT {
         assertThat(published.items()).extracting(ContentItem::name).containsExactly("listed-2");
         assertThat(content.list(new ContentQuery("benefit", "listefordel b", null, "title", true, 0, 10)).items())
                 .extracting(ContentItem::name).containsExactly("listed-3");
-        assertThat(content.list(new ContentQuery("benefit", "' or 1=1 ]", null, null, true, 0, 10)).total())
+        assertThat(content.list(new ContentQuery("benefit", "') or jcr:like(@title, '%", null, null, true, 0, 10)).total())
                 .as("query syntax in search text is just text").isZero();
     }
 
