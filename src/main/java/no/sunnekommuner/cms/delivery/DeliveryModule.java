@@ -17,6 +17,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
 public final class DeliveryModule implements WebModule {
 
     public static final String REST_PREFIX = "/.rest";
+    private static final java.util.logging.Logger JERSEY_PROVIDER_CHECK =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
 
     private final CmsRuntime runtime;
     private final DeliveryEndpoints endpoints;
@@ -58,8 +60,14 @@ public final class DeliveryModule implements WebModule {
         RequestUser users = new RequestUser(runtime.users());
         config.register(new DeliveryResource(endpoints, service, cache, users, settings.get("delivery.cacheControl")));
         config.register(new NodesResource(runtime.content(), runtime.repository(), users, this::isContentWorkspace));
+        config.register(new ApiDocumentsResource(new OpenApiDocument(runtime.definitions(), endpoints,
+                settings.get("server.baseUrl")), endpoints, service, runtime.definitions(), settings.siteLocales(),
+                settings.get("delivery.feed.dateProperty", "publishDate"),
+                settings.get("delivery.feed.summaryProperty", "lead"), settings.get("delivery.feed.itemUrl", "")));
         config.register(new DeliveryErrors());
         config.register(new CorsFilter(settings.list("delivery.cors.allowedOrigins")));
+        // Jersey warns that resource instances are no providers; they are registered as resources all the same
+        JERSEY_PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
         ServletHolder holder = new ServletHolder("rest", new ServletContainer(config));
         holder.setInitOrder(1);
         context.addServlet(holder, REST_PREFIX + "/*");
@@ -74,6 +82,7 @@ public final class DeliveryModule implements WebModule {
     public List<String> announcedPaths() {
         List<String> paths = new ArrayList<>();
         endpoints.publicEndpoints().forEach(e -> paths.add(REST_PREFIX + "/" + e.path()));
+        paths.add(REST_PREFIX + "/openapi.json");
         return paths;
     }
 }

@@ -1,0 +1,90 @@
+package no.sunnekommuner.cms.delivery;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import no.sunnekommuner.cms.content.i18n.SiteLocales;
+import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.definition.DefinitionRegistry;
+
+/**
+ * Documents beside the delivery endpoints: the OpenAPI description ({@code /.rest/openapi.json}) and Atom feeds of
+ * published items ({@code /.rest/feeds/<endpoint path>?lang=nb|en}, e.g. {@code /.rest/feeds/delivery/news/v1}).
+ */
+@Path("")
+public final class ApiDocumentsResource {
+
+    private final OpenApiDocument openApi;
+    private final DeliveryEndpoints endpoints;
+    private final DeliveryService service;
+    private final DefinitionRegistry definitions;
+    private final SiteLocales locales;
+    private final String dateProperty;
+    private final String summaryProperty;
+    private final String itemUrl;
+
+    public ApiDocumentsResource(OpenApiDocument openApi, DeliveryEndpoints endpoints, DeliveryService service,
+            DefinitionRegistry definitions, SiteLocales locales, String dateProperty, String summaryProperty,
+            String itemUrl) {
+        this.openApi = openApi;
+        this.endpoints = endpoints;
+        this.service = service;
+        this.definitions = definitions;
+        this.locales = locales;
+        this.dateProperty = dateProperty;
+        this.summaryProperty = summaryProperty;
+        this.itemUrl = itemUrl;
+    }
+
+    @GET
+    @Path("openapi.json")
+    @Produces(DeliveryResource.JSON)
+    public Response openApi() {
+        return Response.ok(openApi.json(), DeliveryResource.JSON).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+                .build();
+    }
+
+    @GET
+    @Path("feeds/{path: .+}")
+    @Produces("application/atom+xml;charset=UTF-8")
+    public Response feed(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers) {
+        DeliveryEndpoint endpoint = endpoints.route(path).filter(r -> r.remainder().equals("/"))
+                .map(DeliveryEndpoints.Route::endpoint).filter(e -> !e.preview())
+                .orElseThrow(() -> DeliveryException.notFound("No feed for '" + QueryParameters.abbreviate(path)
+                        + "': name a public delivery endpoint, e.g. delivery/news/v1"));
+        ContentTypeDefinition type = definitions.contentTypeOfWorkspace(endpoint.definition().workspace())
+                .filter(t -> t.property(dateProperty).isPresent())
+                .orElseThrow(() -> DeliveryException.notFound("The items of " + endpoint.path()
+                        + " have no date property '" + dateProperty + "' to order a feed by"));
+        QueryParameters incoming = QueryParameters.parse(uri.getRequestUri().getRawQuery());
+        String lang = incoming.first("lang").orElse(null);
+        ContentLocale locale = ContentLocale.resolve(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE),
+                locales);
+        if (locale.all()) {
+            throw DeliveryException.badRequest("A feed is in one language: use lang=" + String.join(" or lang=",
+                    locales.languages()));
+        }
+        QueryParameters query = QueryParameters.parse("lang=" + locale.language() + "&limit=20&orderBy="
+                + dateProperty + "%20desc");
+        DeliveryResponse page = service.get(endpoint, "/", false, query, null);
+        String title = definitions.message(locale.language(), "restEndpoints." + endpoint.path().replace("/", "_")
+                .replaceFirst("^delivery_", "delivery.") + ".description").orElse("Sunne kommuner – " + type.name());
+        try {
+            byte[] xml = AtomFeed.render(page.body(), type, dateProperty, summaryProperty, title, locale.language(),
+                    uri.getRequestUri().toString(), itemUrl.isBlank() ? uri.getBaseUri().toString()
+                            + endpoint.path() : itemUrl);
+            return Response.ok(xml, "application/atom+xml;charset=UTF-8")
+                    .header(HttpHeaders.CONTENT_LANGUAGE, locale.language())
+                    .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300").build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
