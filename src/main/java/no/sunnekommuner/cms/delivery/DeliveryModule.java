@@ -60,8 +60,9 @@ public final class DeliveryModule implements WebModule {
         RequestUser users = new RequestUser(runtime.users());
         config.register(new DeliveryResource(endpoints, service, cache, users, settings.get("delivery.cacheControl")));
         config.register(new NodesResource(runtime.content(), runtime.repository(), users, this::isContentWorkspace));
-        config.register(new ApiDocumentsResource(new OpenApiDocument(runtime.definitions(), endpoints,
-                settings.get("server.baseUrl")), endpoints, service, runtime.definitions(), settings.siteLocales(),
+        config.register(new OpenApiResource(new OpenApiDocument(runtime.definitions(), endpoints,
+                settings.get("server.baseUrl"))));
+        config.register(new FeedResource(endpoints, service, runtime.definitions(), settings.siteLocales(),
                 settings.get("delivery.feed.dateProperty", "publishDate"),
                 settings.get("delivery.feed.summaryProperty", "lead"), settings.get("delivery.feed.itemUrl", "")));
         config.register(new DeliveryErrors());

@@ -20,6 +20,12 @@ public record QueryParameters(ImmutableListMultimap<String, String> values) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return new QueryParameters(b.build());
         }
+        for (char c : new char[] {'|', ' ', '"', '<', '>', '\\', '^', '`', '{', '}'}) {
+            if (rawQuery.indexOf(c) >= 0) {
+                throw DeliveryException.badRequest("Unencoded '" + c + "' in the query string; encode it as %"
+                        + String.format("%02X", (int) c));
+            }
+        }
         int count = 0;
         for (String pair : rawQuery.split("&")) {
             if (pair.isEmpty()) {

@@ -36,6 +36,7 @@ public final class CmsServer implements AutoCloseable {
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         modules.forEach(m -> m.register(context));
         server.setHandler(context);
+        server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
     }
 

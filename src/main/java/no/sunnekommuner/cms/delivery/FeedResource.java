@@ -14,14 +14,10 @@ import no.sunnekommuner.cms.content.i18n.SiteLocales;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
 
-/**
- * Documents beside the delivery endpoints: the OpenAPI description ({@code /.rest/openapi.json}) and Atom feeds of
- * published items ({@code /.rest/feeds/<endpoint path>?lang=nb|en}, e.g. {@code /.rest/feeds/delivery/news/v1}).
- */
-@Path("")
-public final class ApiDocumentsResource {
+/** Atom feeds of published items ({@code /.rest/feeds/<endpoint path>?lang=nb|en}, e.g. {@code /.rest/feeds/delivery/news/v1}). */
+@Path("feeds")
+public final class FeedResource {
 
-    private final OpenApiDocument openApi;
     private final DeliveryEndpoints endpoints;
     private final DeliveryService service;
     private final DefinitionRegistry definitions;
@@ -30,10 +26,9 @@ public final class ApiDocumentsResource {
     private final String summaryProperty;
     private final String itemUrl;
 
-    public ApiDocumentsResource(OpenApiDocument openApi, DeliveryEndpoints endpoints, DeliveryService service,
+    public FeedResource(DeliveryEndpoints endpoints, DeliveryService service,
             DefinitionRegistry definitions, SiteLocales locales, String dateProperty, String summaryProperty,
             String itemUrl) {
-        this.openApi = openApi;
         this.endpoints = endpoints;
         this.service = service;
         this.definitions = definitions;
@@ -44,15 +39,7 @@ public final class ApiDocumentsResource {
     }
 
     @GET
-    @Path("openapi.json")
-    @Produces(DeliveryResource.JSON)
-    public Response openApi() {
-        return Response.ok(openApi.json(), DeliveryResource.JSON).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
-                .build();
-    }
-
-    @GET
-    @Path("feeds/{path: .+}")
+    @Path("{path: .+}")
     @Produces("application/atom+xml;charset=UTF-8")
     public Response feed(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers) {
         DeliveryEndpoint endpoint = endpoints.route(path).filter(r -> r.remainder().equals("/"))
