@@ -49,7 +49,8 @@ public final class DeliveryResource {
                 "Could not find resource for full path: " + uri.getRequestUri().toString().replaceFirst("\\?.*$", "")));
         DeliveryEndpoint endpoint = route.endpoint();
         String remainder = route.remainder();
-        String rawQuery = uri.getRequestUri().getRawQuery();
+        // the query string exactly as received: JAX-RS's URI would re-encode characters a client sent raw
+        String rawQuery = request.getQueryString();
         QueryParameters parameters = QueryParameters.parse(rawQuery);
         String acceptLanguage = headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
 

@@ -41,7 +41,8 @@ public final class FeedResource {
     @GET
     @Path("{path: .+}")
     @Produces("application/atom+xml;charset=UTF-8")
-    public Response feed(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response feed(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context jakarta.servlet.http.HttpServletRequest request) {
         DeliveryEndpoint endpoint = endpoints.route(path).filter(r -> r.remainder().equals("/"))
                 .map(DeliveryEndpoints.Route::endpoint).filter(e -> !e.preview())
                 .orElseThrow(() -> DeliveryException.notFound("No feed for '" + QueryParameters.abbreviate(path)
@@ -50,7 +51,7 @@ public final class FeedResource {
                 .filter(t -> t.property(dateProperty).isPresent())
                 .orElseThrow(() -> DeliveryException.notFound("The items of " + endpoint.path()
                         + " have no date property '" + dateProperty + "' to order a feed by"));
-        QueryParameters incoming = QueryParameters.parse(uri.getRequestUri().getRawQuery());
+        QueryParameters incoming = QueryParameters.parse(request.getQueryString());
         String lang = incoming.first("lang").orElse(null);
         ContentLocale locale = ContentLocale.resolve(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE),
                 locales);

@@ -1,0 +1,285 @@
+package no.sunnekommuner.cms.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import no.sunnekommuner.cms.content.bootstrap.DemoContent;
+import no.sunnekommuner.cms.testing.TestRuntimes;
+import no.sunnekommuner.cms.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A generated suite of malformed requests against the REST API: each must get a 4xx with the JSON error body, and
+ * no request at all — malformed or random — may get a 500 or leak a stack trace.
+ */
+class BadInputIT {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final List<String> ENDPOINTS = List.of("/.rest/delivery/news/v1", "/.rest/delivery/members/v1",
+            "/.rest/delivery/benefits/v1", "/.rest/delivery/themegroups/v1");
+
+    @TempDir
+    static Path temp;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(temp.resolve("repo"), List.of(TestRuntimes.LIGHT_MODULES), Map.of());
+        new DemoContent(server.runtime().content()).loadIfEmpty();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    record Request(String method, String target, Map<String, String> headers, String body) {
+        static Request get(String target) {
+            return new Request("GET", target, Map.of(), null);
+        }
+    }
+
+    /** Requests that are wrong, each of which must be answered with a 4xx and a JSON error body. */
+    static List<Request> malformed() {
+        List<Request> out = new ArrayList<>();
+        Map<String, String> dates = Map.of("/.rest/delivery/news/v1", "publishDate",
+                "/.rest/delivery/members/v1", "memberSince", "/.rest/delivery/benefits/v1", "mgnl:created",
+                "/.rest/delivery/themegroups/v1", "mgnl:created");
+        for (String e : ENDPOINTS) {
+            // unknown operators
+            for (String op : List.of("equals", "eqq", "EQ", "gt=", "lik", "regex", "between", "contains", "*", "%00",
+                    "in ", "not in", "notin", "~", "null=", "1", "__proto__", "sql", "or", "and")) {
+                out.add(Request.get(e + "?title%5B" + enc(op) + "%5D=x"));
+            }
+            // unbalanced or stray brackets
+            for (String key : List.of("title%5Beq", "title%5D", "title%5B%5Beq%5D%5D", "%5Beq%5D", "title%5Beq%5Dx%5D",
+                    "%5B", "%5D", "title%5B%5D%5B%5D", "a%5Bb%5Bc%5D%5D", "%5B%5D")) {
+                out.add(Request.get(e + "?" + key + "=1"));
+            }
+            // bad dates and date-times
+            String date = dates.get(e);
+            for (String v : List.of("2025-13-01", "2025-02-30", "2025-00-10", "9999-99-99", "2024-02-31",
+                    "2025-01-01T25:00:00.000Z", "2025-01-01T10:61:00.000Z", "2025-06-31T00:00:00.000+02:00")) {
+                for (String op : List.of("eq", "gt", "lte")) {
+                    out.add(Request.get(e + "?" + enc(date) + "%5B" + op + "%5D=" + enc(v)));
+                }
+            }
+            out.add(Request.get(e + "?" + enc(date) + "%5Bgt%5D=2025-01-01~2025-02-01"));
+            out.add(Request.get(e + "?" + enc(date) + "%5Bne%5D=2025-01-01~2025-02-01"));
+            out.add(Request.get(e + "?title%5Bin%5D=a~b~c"));
+            out.add(Request.get(e + "?title%5Bnot-in%5D=1~2~3~4"));
+            // limits and offsets
+            for (String p : List.of("limit", "offset")) {
+                for (String v : List.of("-1", "-999", "abc", "1.5", "", "99999999999", "1e3", "0x10", "%2B-1", "NaN",
+                        "Infinity", "1%2C2", "%20", "%E2%80%8B1")) {
+                    out.add(Request.get(e + "?" + p + "=" + v));
+                }
+            }
+            // invalid languages
+            for (String v : List.of("xx", "123", "", "e", "toolonglanguagecode", "en-", "-en", "en_US_x_y_z",
+                    "%C3%A6%C3%B8", "zz-ZZ", "**", "en%3Bq%3D1")) {
+                out.add(Request.get(e + "?lang=" + v));
+            }
+            // orderBy garbage
+            for (String v : List.of("title%5D", "title%20sideways", "%3Bdrop", "%2C", "title%2C%2Cdate", "title%20asc%20x",
+                    "1title", "title%28%29", "%40name%20up", "ti%27tle")) {
+                out.add(Request.get(e + "?orderBy=" + v));
+            }
+            // q of wildcards only, over-long values and names
+            for (String v : List.of("*", "%3F", "**", "%3F%3F%3F", "*%20%3F")) {
+                out.add(Request.get(e + "?q=" + v));
+            }
+            out.add(Request.get(e + "?q=" + "a".repeat(1500)));
+            out.add(Request.get(e + "?title=" + "x".repeat(1200)));
+            out.add(Request.get(e + "?" + "p".repeat(300) + "=1"));
+            // relative ancestors and bad property names
+            for (String v : List.of("2024", "..%2F2024", "relative%2Fpath", "%2E%2E")) {
+                out.add(Request.get(e + "?%40ancestor=" + v));
+            }
+            for (String name : List.of("1abc", "a%20b", "%27or%271", "a%2Fb", "a%3Ab%3Ac", "%40unknown", "-x")) {
+                out.add(Request.get(e + "?" + name + "=1"));
+            }
+            // unencoded characters a browser would encode
+            for (String raw : List.of("title=a|b", "title=a\"b", "title=a<b", "title=a>b", "q=a\\b", "title=a^b",
+                    "title=a`b", "title=a{b", "title=a}b")) {
+                out.add(Request.get(e + "?" + raw));
+            }
+            // malformed percent-encoding
+            for (String raw : List.of("title=%zz", "title=%", "title=%e", "q=%G1", "%zz=1")) {
+                out.add(Request.get(e + "?" + raw));
+            }
+            // unknown items, children of unknown items
+            for (String path : List.of("/finnes-ikke", "/2099/nope", "/a/b/c/d/e", "/finnes-ikke@nodes",
+                    "/" + "x".repeat(300), "/%C3%A6%C3%B8%C3%A5", "/..%2F..%2Fetc", "/a%00b", "/%5Bx%5D", "/*")) {
+                out.add(Request.get(e + path));
+            }
+            // wrong methods
+            for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+                out.add(new Request(method, e, Map.of("Content-Type", "application/json"), "{}"));
+            }
+            // wrong Accept
+            for (String accept : List.of("application/xml", "text/html", "image/png", "text/csv")) {
+                out.add(new Request("GET", e, Map.of("Accept", accept), null));
+            }
+            // preview without or with wrong credentials
+            String preview = e.replace("/delivery/", "/preview/");
+            out.add(Request.get(preview));
+            out.add(new Request("GET", preview, Map.of("Authorization", "Basic Zm9vOmJhcg=="), null));
+            out.add(new Request("GET", preview, Map.of("Authorization", "Basic !!!"), null));
+            out.add(new Request("GET", preview, Map.of("Authorization", "Bearer token"), null));
+        }
+        for (String path : List.of("/.rest/delivery/nope", "/.rest/delivery", "/.rest/", "/.rest/delivery/news/v9",
+                "/.rest/preview/nope", "/.rest/feeds/delivery/nope", "/.rest/feeds/delivery/members/v1",
+                "/.rest/feeds/delivery/news/v1?lang=all", "/.rest/feeds/delivery/news/v1?lang=xx",
+                "/.rest/nodes/v1/news/2025")) {
+            out.add(Request.get(path));
+        }
+        // the nodes API, signed in, with bad bodies and targets
+        Map<String, String> auth = Map.of("Authorization", TestServer.basic(TestServer.PUBLISHER, TestServer.PASSWORD),
+                "Content-Type", "application/json");
+        for (String body : List.of("", "{", "[]", "null", "42", "{\"name\":\"x\"}", "{\"type\":\"sk:benefit\"}",
+                "{\"name\":\"a/b\",\"type\":\"sk:benefit\"}", "{\"name\":\"x\",\"type\":\"sk:nosuch\"}",
+                "{\"name\":\"x\",\"type\":\"sk:benefit\",\"nodes\":[{}]}",
+                "{\"name\":\"x\",\"type\":\"sk:benefit\",\"properties\":{}}",
+                "{\"name\":\"x\",\"type\":\"sk:benefit\",\"properties\":[{\"name\":\"sortOrder\",\"type\":\"Long\","
+                        + "\"values\":[\"many\"]}]}",
+                "{\"name\":\"x\",\"type\":\"sk:benefit\",\"properties\":[{\"name\":\"title\",\"type\":\"Date\","
+                        + "\"values\":[\"yesterday\"]}]}",
+                "{\"name\":\"x\",\"type\":\"sk:benefit\",\"properties\":[{\"name\":\"title\",\"type\":\"Weird\","
+                        + "\"values\":[\"a\"]}]}",
+                "{\"name\":\"x\",\"type\":\"sk:benefit\",\"properties\":[{\"type\":\"String\",\"values\":[\"a\"]}]}",
+                "{\"name\":\"x\",\"type\":\"sk:benefit\",\"properties\":[{\"name\":\"title\",\"values\":[{}]}]}",
+                "{\"name\":\"x\",\"type\":\"sk:benefit\",\"properties\":[{\"name\":\"title\",\"values\":[\"a\",\"b\"]}]}",
+                "{\"name\":\"nettverkssamlinger\",\"type\":\"sk:benefit\",\"properties\":[{\"name\":\"title\","
+                        + "\"values\":[\"dupe\"]}]}",
+                "{\"name\":\"x\",\"type\":\"sk:benefit\",\"path\":\"/elsewhere/x\"}",
+                "{\"name\":\"no-title\",\"type\":\"sk:benefit\"}")) {
+            out.add(new Request("PUT", "/.rest/nodes/v1/benefits", auth, body));
+            boolean wellFormedUpdate = (body.startsWith("{\"name\"") || body.startsWith("{\"type\"")) && !body.contains("\"properties\":[{")
+                    && !body.contains("\"nodes\":[{") && !body.contains("\"properties\":{");
+            if (!wellFormedUpdate && !body.contains("dupe")) {
+                // a POST only sets properties: name and type are ignored, so only malformed bodies count here
+                out.add(new Request("POST", "/.rest/nodes/v1/benefits/kompetanse", auth, body));
+            }
+        }
+        for (String target : List.of("/.rest/nodes/v1/nosuch/x", "/.rest/nodes/v1/users", "/.rest/nodes/v1/cms-versions",
+                "/.rest/nodes/v1/news-published/2025", "/.rest/nodes/v1/news/finnes-ikke", "/.rest/nodes/v1/")) {
+            out.add(new Request("PUT", target, auth, "{\"name\":\"x\",\"type\":\"mgnl:content\"}"));
+            out.add(new Request("DELETE", target, auth, null));
+        }
+        out.add(new Request("DELETE", "/.rest/nodes/v1/members/asker", auth, null)); // still referenced
+        out.add(new Request("DELETE", "/.rest/nodes/v1/news/2025/tolv-nye-medlemmer",
+                Map.of("Authorization", TestServer.basic(TestServer.EDITOR, TestServer.PASSWORD)), null));
+        out.add(new Request("PUT", "/.rest/nodes/v1/import/benefits", auth, "<not-xml"));
+        out.add(new Request("PUT", "/.rest/nodes/v1/import/benefits", auth,
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"));
+        out.add(new Request("PUT", "/.rest/nodes/v1/import/benefits", auth, "<root/>"));
+        return out;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyMalformedRequestGetsA4xxWithTheJsonErrorBody() throws Exception {
+        List<Request> requests = malformed();
+        assertThat(requests).hasSizeGreaterThanOrEqualTo(500);
+        Map<String, String> wrong = new TreeMap<>();
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        for (Request r : requests) {
+            RawHttp.Response response = send(r);
+            byStatus.merge(response.status(), 1, Integer::sum);
+            String problem = problem(response);
+            if (problem != null) {
+                wrong.put(r.method() + " " + abbreviate(r.target()) + (r.body() == null ? "" : " " + abbreviate(r.body())),
+                        problem);
+            }
+        }
+        assertThat(wrong).as("requests not answered with a 4xx JSON error (statuses seen: %s)", byStatus).isEmpty();
+        assertThat(byStatus).doesNotContainKey(500);
+        // nothing malformed changed the content
+        assertThat(server.runtime().content().get("benefits", "/x")).isEmpty();
+        assertThat(server.runtime().content().get("members", "/asker")).isPresent();
+    }
+
+    @Test
+    void randomRequestsNeverGetA500() throws Exception {
+        Random random = new Random(20261122);
+        String alphabet = "abcdeflimtqrsxyz@[]~|%*?.-_/=&:;,'\"\\()<>{}^`!$ 0123456789æøåÆØÅ\u0000\u00ff";
+        Map<String, Integer> serverErrors = new LinkedHashMap<>();
+        for (int i = 0; i < 400; i++) {
+            StringBuilder query = new StringBuilder();
+            int length = 1 + random.nextInt(40);
+            for (int j = 0; j < length; j++) {
+                query.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String endpoint = ENDPOINTS.get(random.nextInt(ENDPOINTS.size()));
+            // mostly encoded (a well-behaved client with odd values), sometimes raw
+            String target = random.nextBoolean()
+                    ? endpoint + "?" + enc("title") + "%5B" + enc(query.toString()) + "%5D=" + enc(query.toString())
+                    : endpoint + (random.nextBoolean() ? "/" : "?") + encodeUnsafe(query.toString());
+            RawHttp.Response response = send(Request.get(target));
+            if (response.status() >= 500 || response.text().contains("Exception") || response.text().contains("\tat ")) {
+                serverErrors.put(target, response.status());
+            }
+        }
+        assertThat(serverErrors).as("random requests answered with 5xx or a stack trace").isEmpty();
+    }
+
+    /** Encodes only what would make the request line itself unparseable (space, control characters, non-ASCII). */
+    private static String encodeUnsafe(String s) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c <= 0x20 || c >= 0x7f) {
+                out.append('%').append(String.format("%02X", c));
+            } else {
+                out.append((char) c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static RawHttp.Response send(Request r) throws Exception {
+        return RawHttp.send(server.port(), r.method(), r.target(), r.headers(),
+                r.body() == null ? null : r.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String problem(RawHttp.Response response) {
+        if (response.status() < 400 || response.status() >= 500) {
+            return "status " + response.status() + ": " + abbreviate(response.text());
+        }
+        try {
+            JsonNode body = MAPPER.readTree(response.text());
+            if (body == null || !body.path("error").path("code").isTextual()
+                    || !body.path("error").path("message").isTextual()) {
+                return "no JSON error body: " + abbreviate(response.text());
+            }
+        } catch (Exception e) {
+            return "body is not JSON: " + abbreviate(response.text());
+        }
+        if (response.text().contains("Exception") || response.text().contains("\tat ")) {
+            return "leaks a stack trace: " + abbreviate(response.text());
+        }
+        return null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
+    }
+}
