@@ -5,5 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >&2
-exec java ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+# the server runs with the runtime class path only, as ./start.sh runs it
+mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile=target/bench-server-classpath.txt >&2
+exec java ${JAVA_OPTS:-} -Dbench.serverClasspath="target/classes:$(cat target/bench-server-classpath.txt)" \
+    -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     no.sunnekommuner.cms.bench.DeliveryBenchmark "$@"

@@ -2,7 +2,8 @@ package no.sunnekommuner.cms.server;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -31,13 +32,36 @@ public final class CmsServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        // A web application context, so that servlet container initializers (Vaadin's) run and find the editor's
+        // routes by annotation scanning; scanning is limited to Vaadin's jars and our classes (start-up time).
+        WebAppContext context = new WebAppContext();
         context.setContextPath("/");
+        context.setBaseResourceAsPath(emptyWebRoot());
+        context.setConfigurationDiscovered(true);
+        context.setParentLoaderPriority(true);
+        context.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN,
+                ".*/(flow-[^/]*|vaadin-[^/]*)\\.jar$|.*/classes/.*");
+        context.getSessionHandler().setMaxInactiveInterval(SESSION_TIMEOUT_SECONDS);
+        context.getSessionHandler().setHttpOnly(true);
+        context.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         modules.forEach(m -> m.register(context));
         server.setHandler(context);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
+    }
+
+    /** Editor sessions end after 30 minutes without a request. */
+    static final int SESSION_TIMEOUT_SECONDS = 30 * 60;
+
+    private static java.nio.file.Path emptyWebRoot() {
+        try {
+            java.nio.file.Path root = java.nio.file.Files.createTempDirectory("sk-webroot");
+            root.toFile().deleteOnExit();
+            return root;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public void start() throws Exception {

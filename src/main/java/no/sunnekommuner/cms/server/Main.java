@@ -56,6 +56,7 @@ public final class Main {
         List<WebModule> modules = new ArrayList<>();
         modules.add(new StatusModule(runtime.definitions(), runtime.content()));
         modules.add(new no.sunnekommuner.cms.delivery.DeliveryModule(runtime));
+        modules.add(new no.sunnekommuner.cms.editor.EditorModule(runtime));
         String staticDir = runtime.settings().get("server.staticDir", "");
         if (!staticDir.isBlank()) {
             modules.add(new StaticFilesModule(java.nio.file.Path.of(staticDir)));

@@ -59,7 +59,7 @@ public final class DeliveryBenchmark {
             port = s.getLocalPort();
         }
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "no.sunnekommuner.cms.server.Main");
+                "-Xmx1g", "-cp", System.getProperty("bench.serverClasspath", System.getProperty("java.class.path")), "no.sunnekommuner.cms.server.Main");
         pb.environment().putAll(Map.of("SK_DATA_DIR", data.toString(), "SK_SERVER_PORT", String.valueOf(port),
                 "SK_DEMO_CONTENT", "false", "SK_SERVER_STATIC_DIR", staticDir.toString(),
                 "SK_LIGHT_MODULES_DIRS", Path.of("light-modules").toAbsolutePath().toString(),
@@ -165,11 +165,11 @@ public final class DeliveryBenchmark {
         Map<String, IntFunction<String>> mix = new java.util.LinkedHashMap<>();
         mix.put("static file (same size)", i -> base + "/static/news-page.json");
         mix.put("list, cached", i -> list);
-        mix.put("list, uncached", i -> list + "&offset=" + (i * 7919 % (ARTICLES - 10)));
+        mix.put("list, uncached", i -> list + "&offset=" + Math.floorMod((long) i * 7919, ARTICLES - 10));
         mix.put("filtered query", i -> news + "?featured=true&tags=" + WORDS[i % WORDS.length]
                 + "&limit=10&orderBy=publishDate%20desc&offset=" + (i % 60));
         mix.put("full-text query", i -> news + "?q=" + WORDS[i % WORDS.length] + "&limit=10&offset=" + (i % 500));
-        mix.put("single read", i -> news + "/bench/sak-" + (i * 7919 % ARTICLES) + "?lang=en");
+        mix.put("single read", i -> news + "/bench/sak-" + Math.floorMod((long) i * 7919, ARTICLES) + "?lang=en");
 
         System.out.printf("%nLatency, one client at a time (500 requests each, after warm-up):%n");
         System.out.printf("  %-26s %10s %10s %10s%n", "request", "p50 ms", "p99 ms", "max ms");

@@ -1,0 +1,34 @@
+package no.sunnekommuner.cms.editor;
+
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.Locale;
+
+/** Nothing of the editor is reachable without signing in: every navigation but the login view needs a user. */
+public class AccessGuard implements VaadinServiceInitListener {
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(this::check));
+    }
+
+    private void check(BeforeEnterEvent event) {
+        var user = CurrentUser.get();
+        // the page language, for screen readers (WCAG 3.1.1)
+        event.getUI().getPage().executeJs("document.documentElement.setAttribute('lang', $0)",
+                user.map(u -> u.uiLanguage()).filter(l -> l != null).orElse(event.getUI().getLocale().getLanguage()
+                        .equals("en") ? "en" : "nb"));
+        if (event.getNavigationTarget() == LoginView.class) {
+            return;
+        }
+        if (user.isEmpty()) {
+            event.rerouteTo(LoginView.class);
+            return;
+        }
+        String language = user.get().uiLanguage();
+        if (language != null && !language.equals(event.getUI().getLocale().getLanguage())) {
+            event.getUI().setLocale(Locale.forLanguageTag(language));
+        }
+    }
+}

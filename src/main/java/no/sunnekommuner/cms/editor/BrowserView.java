@@ -1,0 +1,284 @@
+package no.sunnekommuner.cms.editor;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.sunnekommuner.cms.content.ContentException;
+import no.sunnekommuner.cms.content.ContentReferencedException;
+import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.model.ContentItem;
+import no.sunnekommuner.cms.content.model.ContentQuery;
+import no.sunnekommuner.cms.content.model.PublicationStatus;
+import no.sunnekommuner.cms.content.model.Values;
+import no.sunnekommuner.cms.definition.AppDefinition;
+import no.sunnekommuner.cms.definition.ColumnDefinition;
+import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.definition.PropertyDefinition;
+import no.sunnekommuner.cms.definition.PropertyType;
+import no.sunnekommuner.cms.security.User;
+
+/**
+ * The browser sub-app of an app: a lazily loaded grid of the content type's items with search, a status filter,
+ * sorting, status badges and bulk publish / unpublish / delete.
+ */
+@Route(value = "apps/:app", layout = MainLayout.class)
+public class BrowserView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private final Grid<ContentItem> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final Select<PublicationStatus> status = new Select<>();
+    private AppDefinition app;
+    private ContentTypeDefinition type;
+    private Labels labels;
+    private String title = "";
+
+    public BrowserView() {
+        addClassName("browser");
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String name = event.getRouteParameters().get("app").orElse("");
+        app = Cms.runtime().definitions().app(name).orElse(null);
+        if (app == null) {
+            event.forwardTo(LauncherView.class);
+            return;
+        }
+        type = Cms.runtime().definitions().contentType(app.contentType()).orElseThrow();
+        labels = new Labels(Cms.runtime().definitions(), getLocale());
+        removeAll();
+        build();
+    }
+
+    private void build() {
+        User user = CurrentUser.require();
+        title = labels.app(app);
+        H1 heading = new H1(title);
+
+        search.setPlaceholder(getTranslation("browser.search"));
+        search.setAriaLabel(getTranslation("browser.search"));
+        search.setId("search");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        status.setLabel(getTranslation("browser.status"));
+        status.setId("status-filter");
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("browser.status.all"));
+        status.setItems(PublicationStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("browser.status.all")
+                : getTranslation("status." + s.stored()));
+        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        Button add = new Button(getTranslation("browser.add"), VaadinIcon.PLUS.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(DetailView.class, new RouteParameters("app", app.name()),
+                        QueryParameters.simple(Map.of("new", "1")))));
+        add.setId("add");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button publish = new Button(getTranslation("action.publish"), VaadinIcon.UPLOAD.create(),
+                e -> bulk("publish"));
+        publish.setId("bulk-publish");
+        Button unpublish = new Button(getTranslation("action.unpublish"), VaadinIcon.DOWNLOAD.create(),
+                e -> bulk("unpublish"));
+        unpublish.setId("bulk-unpublish");
+        Button delete = new Button(getTranslation("action.delete"), VaadinIcon.TRASH.create(), e -> bulk("delete"));
+        delete.setId("bulk-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        publish.setVisible(user.canPublish());
+        unpublish.setVisible(user.canPublish());
+        delete.setVisible(user.canPublish());
+        for (Button b : List.of(publish, unpublish, delete)) {
+            b.setEnabled(false);
+        }
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, status, add, publish, unpublish, delete);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setWidthFull();
+        toolbar.expand(search);
+        toolbar.addClassName("toolbar");
+
+        grid.removeAllColumns();
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addSelectionListener(e -> {
+            boolean any = !e.getAllSelectedItems().isEmpty();
+            publish.setEnabled(any);
+            unpublish.setEnabled(any);
+            delete.setEnabled(any);
+        });
+        for (String column : columns()) {
+            PropertyDefinition p = type.property(column).orElse(null);
+            Grid.Column<ContentItem> c = grid.addColumn(item -> cell(item, column))
+                    .setHeader(labels.column(app, column)).setKey(column).setAutoWidth(true).setResizable(true);
+            if (p != null && p.type().isSimple() && !p.multiple()) {
+                c.setSortable(true).setSortProperty(column);
+            }
+        }
+        grid.addComponentColumn(this::badge).setHeader(getTranslation("browser.status")).setKey("status")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(item -> item.lastModified() == null ? "" : DATE.format(item.lastModified()))
+                .setHeader(getTranslation("browser.modified")).setKey("mgnl:lastModified").setSortable(true)
+                .setSortProperty("mgnl:lastModified").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(query -> list(query.getOffset(), query.getLimit(), query.getSortOrders()).items().stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, list(0, 1, List.of()).total()));
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() != null) {
+                open(e.getItem());
+            }
+        });
+        grid.addItemDoubleClickListener(e -> open(e.getItem()));
+        grid.setId("items");
+        grid.setAriaLabel(title);
+        grid.setSizeFull();
+        grid.addClassName("items-grid");
+        add(heading, toolbar, grid);
+        expand(grid);
+    }
+
+    private List<String> columns() {
+        List<String> out = new ArrayList<>();
+        for (ColumnDefinition c : app.columns()) {
+            out.add(c.propertyName());
+        }
+        if (out.isEmpty()) {
+            String titleProperty = type.titleProperty();
+            if (titleProperty != null) {
+                out.add(titleProperty);
+            }
+            type.properties().stream().filter(p -> p.type().kind() == PropertyType.Kind.DATE).findFirst()
+                    .ifPresent(p -> out.add(p.name()));
+        }
+        return out;
+    }
+
+    private no.sunnekommuner.cms.content.model.ContentPage list(int offset, int limit,
+            List<com.vaadin.flow.data.provider.QuerySortOrder> sort) {
+        String orderBy = null;
+        boolean ascending = true;
+        if (!sort.isEmpty()) {
+            orderBy = sort.get(0).getSorted();
+            ascending = sort.get(0).getDirection() == SortDirection.ASCENDING;
+        }
+        return Cms.runtime().content().list(new ContentQuery(type.name(), search.getValue(), status.getValue(),
+                orderBy, ascending, offset, limit));
+    }
+
+    private String cell(ContentItem item, String column) {
+        Object value = item.node().property(column);
+        String language = getLocale().getLanguage();
+        if (!language.equals(Cms.runtime().content().locales().defaultLanguage())) {
+            Object translated = item.node().property(column + "_" + language);
+            if (translated != null && !Values.isEmpty(translated)) {
+                value = translated;
+            }
+        }
+        if (value == null && column.equals(type.titleProperty())) {
+            return item.name();
+        }
+        if (value instanceof java.time.OffsetDateTime d) {
+            return DATE.format(d);
+        }
+        if (value instanceof Boolean b) {
+            return b ? "✓" : "";
+        }
+        PropertyDefinition p = type.property(column).orElse(null);
+        if (p != null && p.hasOptions() && value != null) {
+            Object selected = value;
+            return p.options().stream().filter(o -> o.value().equals(selected)).findFirst()
+                    .map(o -> labels.option(app, p, o)).orElse(value.toString());
+        }
+        return value == null ? "" : value instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf)
+                .toList()) : value.toString();
+    }
+
+    private Span badge(ContentItem item) {
+        Span badge = new Span(getTranslation("status." + item.status().stored()));
+        badge.getElement().getThemeList().add("badge pill");
+        badge.getElement().getThemeList().add(switch (item.status()) {
+            case PUBLISHED -> "success";
+            case MODIFIED -> "contrast";
+            case DRAFT -> "primary";
+        });
+        badge.addClassName("status-" + item.status().stored());
+        return badge;
+    }
+
+    private void open(ContentItem item) {
+        getUI().ifPresent(ui -> ui.navigate(DetailView.class, new RouteParameters("app", app.name()),
+                QueryParameters.simple(Map.of("path", item.path()))));
+    }
+
+    private void bulk(String action) {
+        List<ContentItem> selected = new ArrayList<>(grid.getSelectedItems());
+        if (selected.isEmpty() || !CurrentUser.require().canPublish()) {
+            return;
+        }
+        Runnable run = () -> {
+            ContentService content = Cms.runtime().content();
+            String user = CurrentUser.require().username();
+            int done = 0;
+            List<String> failed = new ArrayList<>();
+            for (ContentItem item : selected) {
+                try {
+                    switch (action) {
+                        case "publish" -> content.publish(item.workspace(), item.path(), user);
+                        case "unpublish" -> content.unpublish(item.workspace(), item.path(), user);
+                        default -> content.delete(item.workspace(), item.path(), user);
+                    }
+                    done++;
+                } catch (ContentReferencedException e) {
+                    failed.add(item.name() + ": " + getTranslation("error.referenced", e.referrers().size()));
+                } catch (ContentException e) {
+                    failed.add(item.name() + ": " + e.getMessage());
+                }
+            }
+            grid.deselectAll();
+            grid.getDataProvider().refreshAll();
+            Notification n = Notification.show(getTranslation("bulk." + action + ".done", done)
+                    + (failed.isEmpty() ? "" : " " + String.join("; ", failed)), 6000, Notification.Position.BOTTOM_START);
+            n.addThemeVariants(failed.isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+        };
+        if (action.equals("delete")) {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("confirm.delete.title"),
+                    getTranslation("confirm.delete.many", selected.size()), getTranslation("action.delete"),
+                    e -> run.run(), getTranslation("action.cancel"), e -> { });
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        } else {
+            run.run();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " – " + getTranslation("app.title");
+    }
+
+}

@@ -1,0 +1,481 @@
+package no.sunnekommuner.cms.editor;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.Html;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.model.ContentItem;
+import no.sunnekommuner.cms.content.model.ContentNode;
+import no.sunnekommuner.cms.content.model.ContentQuery;
+import no.sunnekommuner.cms.content.validation.Violation;
+import no.sunnekommuner.cms.definition.AppDefinition;
+import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.definition.OptionDefinition;
+import no.sunnekommuner.cms.definition.PropertyDefinition;
+import no.sunnekommuner.cms.definition.PropertyType;
+import no.sunnekommuner.cms.definition.SubModelDefinition;
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
+
+/**
+ * A form generated from a content type and its app: a fitting field for every property, Norwegian and English side
+ * by side for bilingual ones, sub-models as sections. Reads a node into the fields and builds one from them; field
+ * ids are the stored names ({@code title-nb}, {@code title-en}, {@code coordinator-email}) for tests and labels.
+ */
+final class ContentForm extends Div {
+
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    private final AppDefinition app;
+    private final ContentTypeDefinition type;
+    private final Labels labels;
+    private final ContentService content;
+    private final Locale locale;
+    private final String defaultLanguage;
+    private final List<String> otherLanguages;
+    /** Fields by stored name; sub-model fields as {@code <property>.<sub-property>}. */
+    private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
+    private final Map<String, PropertyDefinition> definitions = new LinkedHashMap<>();
+    private ContentNode original;
+    private Runnable onChange = () -> { };
+
+    ContentForm(AppDefinition app, ContentTypeDefinition type, Labels labels, ContentService content, Locale locale) {
+        this.app = app;
+        this.type = type;
+        this.labels = labels;
+        this.content = content;
+        this.locale = locale;
+        this.defaultLanguage = content.locales().defaultLanguage();
+        this.otherLanguages = content.locales().otherLanguages();
+        addClassName("content-form");
+        FormLayout main = layout();
+        for (PropertyDefinition p : type.properties()) {
+            if (p.type().kind() == PropertyType.Kind.SUB_MODEL) {
+                continue;
+            }
+            addProperty(main, p, "", labels.property(app, p));
+        }
+        add(main);
+        for (PropertyDefinition p : type.properties()) {
+            if (p.type().kind() != PropertyType.Kind.SUB_MODEL) {
+                continue;
+            }
+            SubModelDefinition sub = type.subModel(p.type().target()).orElse(null);
+            if (sub == null) {
+                continue;
+            }
+            H3 heading = new H3(labels.property(app, p));
+            FormLayout section = layout();
+            for (PropertyDefinition sp : sub.properties()) {
+                addProperty(section, sp, p.name() + ".", labels.subProperty(app, p, sp));
+            }
+            Div box = new Div(heading, section);
+            box.addClassName("sub-model");
+            add(box);
+        }
+    }
+
+    void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    private static FormLayout layout() {
+        FormLayout layout = new FormLayout();
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("900px", 2));
+        return layout;
+    }
+
+    private void addProperty(FormLayout layout, PropertyDefinition p, String prefix, String label) {
+        if (p.i18n()) {
+            List<String> languages = new ArrayList<>();
+            languages.add(defaultLanguage);
+            languages.addAll(otherLanguages);
+            for (String language : languages) {
+                String stored = language.equals(defaultLanguage) ? p.name() : p.name() + "_" + language;
+                Component field = field(p, label + " (" + languageName(language) + ")", prefix + stored,
+                        language.equals(defaultLanguage) && p.required());
+                if (p.type().kind() == PropertyType.Kind.RICH_TEXT) {
+                    layout.add(field, 1);
+                } else {
+                    layout.add(field);
+                }
+            }
+        } else {
+            Component field = field(p, label, prefix + p.name(), p.required());
+            layout.add(field);
+            if (p.type().kind() == PropertyType.Kind.RICH_TEXT || p.multiple()) {
+                layout.setColspan(field, 2);
+            }
+        }
+        String description = prefix.isEmpty() ? labels.description(app, p) : null;
+        if (description != null) {
+            fields.keySet().stream().filter(k -> k.equals(prefix + p.name()) || k.startsWith(prefix + p.name() + "_"))
+                    .forEach(k -> {
+                        if (fields.get(k) instanceof com.vaadin.flow.component.HasHelper h && h.getHelperText() == null) {
+                            h.setHelperText(description);
+                        }
+                    });
+        }
+    }
+
+    private String languageName(String language) {
+        return locale.getLanguage().equals("en")
+                ? (language.equals("nb") ? "Norwegian" : language.equals("en") ? "English" : language)
+                : (language.equals("nb") ? "norsk" : language.equals("en") ? "engelsk" : language);
+    }
+
+    private Component field(PropertyDefinition p, String label, String key, boolean required) {
+        Component component;
+        HasValue<?, ?> value;
+        String id = key.replace('.', '-').replace('_', '-');
+        if (key.indexOf('.') < 0 && !key.contains("_")) {
+            id = key + (p.i18n() ? "-" + defaultLanguage : "");
+        } else if (key.indexOf('.') < 0) {
+            id = key.replace('_', '-');
+        }
+        switch (p.type().kind()) {
+            case BOOLEAN -> {
+                Checkbox c = new Checkbox(label);
+                component = c;
+                value = c;
+            }
+            case LONG -> {
+                IntegerField f = new IntegerField(label);
+                component = f;
+                value = f;
+            }
+            case DOUBLE -> {
+                NumberField f = new NumberField(label);
+                f.setStep(0.000001);
+                component = f;
+                value = f;
+            }
+            case DECIMAL -> {
+                BigDecimalField f = new BigDecimalField(label);
+                component = f;
+                value = f;
+            }
+            case DATE -> {
+                DatePicker d = new DatePicker(label);
+                DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
+                i18n.setDateFormat("dd.MM.yyyy");
+                i18n.setFirstDayOfWeek(1);
+                d.setI18n(i18n);
+                d.setLocale(Locale.forLanguageTag("nb-NO"));
+                d.setPlaceholder("dd.mm.åååå");
+                component = d;
+                value = d;
+            }
+            case RICH_TEXT -> {
+                TextArea area = new TextArea(label);
+                area.setHelperText(getTranslation("editor.richText.help"));
+                area.addClassName("rich-text");
+                area.setMinHeight("8em");
+                Div preview = new Div();
+                preview.addClassName("rich-text-preview");
+                area.addValueChangeListener(e -> {
+                    preview.removeAll();
+                    String safe = Jsoup.clean(e.getValue() == null ? "" : e.getValue(), Safelist.relaxed());
+                    preview.add(new Html("<div>" + safe + "</div>"));
+                });
+                Details details = new Details(locale.getLanguage().equals("en") ? "Preview" : "Forhåndsvisning",
+                        preview);
+                Div box = new Div(area, details);
+                box.addClassName("rich-text-box");
+                area.setWidthFull();
+                component = box;
+                value = area;
+            }
+            case REFERENCE -> {
+                ContentTypeDefinition target = content.definitions().contentType(p.type().target()).orElseThrow();
+                if (p.multiple()) {
+                    MultiSelectComboBox<String> combo = new MultiSelectComboBox<>(label);
+                    configureReference(combo, target);
+                    component = combo;
+                    value = combo;
+                } else {
+                    ComboBox<String> combo = new ComboBox<>(label);
+                    configureReference(combo, target);
+                    component = combo;
+                    value = combo;
+                }
+            }
+            default -> {
+                if (p.hasOptions()) {
+                    ComboBox<String> combo = new ComboBox<>(label);
+                    combo.setItems(p.options().stream().map(OptionDefinition::value).toList());
+                    combo.setItemLabelGenerator(v -> p.options().stream().filter(o -> o.value().equals(v))
+                            .findFirst().map(o -> labels.option(app, p, o)).orElse(v));
+                    component = combo;
+                    value = combo;
+                } else if (p.multiple()) {
+                    TextArea area = new TextArea(label);
+                    area.setHelperText(getTranslation("editor.multiValue.help"));
+                    component = area;
+                    value = area;
+                } else if (isEmail(p.name())) {
+                    EmailField f = new EmailField(label);
+                    component = f;
+                    value = f;
+                } else if (p.type().kind() == PropertyType.Kind.STRING && isLong(p.name())) {
+                    TextArea area = new TextArea(label);
+                    component = area;
+                    value = area;
+                } else {
+                    TextField f = new TextField(label);
+                    if (isUrl(p.name())) {
+                        f.setPlaceholder("https://");
+                    }
+                    component = f;
+                    value = f;
+                }
+            }
+        }
+        component.setId(id);
+        if (required && value instanceof com.vaadin.flow.component.HasValueAndElement<?, ?> hv) {
+            hv.setRequiredIndicatorVisible(true);
+        }
+        if (p.readOnly() && value instanceof com.vaadin.flow.component.HasValueAndElement<?, ?> hv) {
+            hv.setReadOnly(true);
+        }
+        value.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                clearError(key);
+                onChange.run();
+            }
+        });
+        fields.put(key, value);
+        definitions.put(key, p);
+        return component;
+    }
+
+    private void configureReference(ComboBox<String> combo, ContentTypeDefinition target) {
+        Map<String, String> names = referenceNames(target);
+        combo.setItems(names.keySet());
+        combo.setItemLabelGenerator(id -> names.getOrDefault(id, id));
+        combo.setClearButtonVisible(true);
+    }
+
+    private void configureReference(MultiSelectComboBox<String> combo, ContentTypeDefinition target) {
+        Map<String, String> names = referenceNames(target);
+        combo.setItems(names.keySet());
+        combo.setItemLabelGenerator(id -> names.getOrDefault(id, id));
+        combo.setClearButtonVisible(true);
+    }
+
+    /** Items of the target type by id with their names (the picker searches these names as one types). */
+    private Map<String, String> referenceNames(ContentTypeDefinition target) {
+        Map<String, String> names = new LinkedHashMap<>();
+        String title = target.titleProperty();
+        for (ContentItem item : content.list(new ContentQuery(target.name(), null, null, title, true, 0, 2000))
+                .items()) {
+            Object name = title == null ? null : item.node().property(title);
+            names.put(item.id(), name == null ? item.name() : name.toString());
+        }
+        return names;
+    }
+
+    private static boolean isEmail(String name) {
+        return name.equals("email") || name.endsWith("Email");
+    }
+
+    private static boolean isUrl(String name) {
+        return name.equals("website") || name.equals("url") || name.equals("link") || name.endsWith("Url")
+                || name.equals("image");
+    }
+
+    private static boolean isLong(String name) {
+        return name.equals("lead") || name.equals("summary");
+    }
+
+    /** Shows a node's values in the fields. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void read(ContentNode node) {
+        this.original = node;
+        for (Map.Entry<String, HasValue<?, ?>> e : fields.entrySet()) {
+            Object stored = valueOf(node, e.getKey());
+            HasValue field = e.getValue();
+            PropertyDefinition p = definitions.get(e.getKey());
+            field.setValue(toField(stored, p, field));
+        }
+        markMissingTranslations();
+    }
+
+    private static Object valueOf(ContentNode node, String key) {
+        int dot = key.indexOf('.');
+        if (dot < 0) {
+            return node == null ? null : node.property(key);
+        }
+        ContentNode child = node == null ? null : node.children().get(key.substring(0, dot));
+        return child == null ? null : child.property(key.substring(dot + 1));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Object toField(Object stored, PropertyDefinition p, HasValue field) {
+        if (stored == null) {
+            return field.getEmptyValue();
+        }
+        return switch (p.type().kind()) {
+            case DATE -> stored instanceof OffsetDateTime d ? d.atZoneSameInstant(OSLO).toLocalDate() : null;
+            case LONG -> stored instanceof Long l && l <= Integer.MAX_VALUE && l >= Integer.MIN_VALUE ? l.intValue()
+                    : null;
+            case DOUBLE -> stored instanceof Number n ? n.doubleValue() : null;
+            case DECIMAL -> stored instanceof BigDecimal d ? d : null;
+            case BOOLEAN -> Boolean.TRUE.equals(stored);
+            case REFERENCE -> p.multiple() ? new LinkedHashSet<>(stored instanceof List<?> l
+                    ? l.stream().map(String::valueOf).toList() : List.of(stored.toString())) : stored.toString();
+            default -> p.multiple() && stored instanceof List<?> l && !p.hasOptions()
+                    ? String.join("\n", l.stream().map(String::valueOf).toList()) : stored.toString();
+        };
+    }
+
+    /** Builds the node the fields describe, keeping what the form does not show (other children, unknown values). */
+    ContentNode write(String name) {
+        ContentNode.Builder b = original == null ? ContentNode.builder(name, type.effectiveNodeType())
+                : original.toBuilder();
+        Map<String, ContentNode.Builder> children = new LinkedHashMap<>();
+        for (Map.Entry<String, HasValue<?, ?>> e : fields.entrySet()) {
+            String key = e.getKey();
+            PropertyDefinition p = definitions.get(key);
+            Object value = fromField(e.getValue().getValue(), p, valueOf(original, key));
+            int dot = key.indexOf('.');
+            if (dot < 0) {
+                b.property(key, value);
+            } else {
+                String childName = key.substring(0, dot);
+                ContentNode.Builder child = children.computeIfAbsent(childName, c -> {
+                    ContentNode existing = original == null ? null : original.children().get(c);
+                    if (existing != null) {
+                        return existing.toBuilder();
+                    }
+                    SubModelDefinition sub = type.property(c).flatMap(pp -> type.subModel(pp.type().target()))
+                            .orElseThrow();
+                    return ContentNode.builder(c, sub.effectiveNodeType());
+                });
+                child.property(key.substring(dot + 1), value);
+            }
+        }
+        for (Map.Entry<String, ContentNode.Builder> c : children.entrySet()) {
+            ContentNode child = c.getValue().build();
+            boolean empty = child.properties().values().stream().allMatch(v -> v == null
+                    || no.sunnekommuner.cms.content.model.Values.isEmpty(v));
+            if (empty) {
+                b.removeChild(c.getKey());
+            } else {
+                b.child(child);
+            }
+        }
+        return b.build();
+    }
+
+    private Object fromField(Object value, PropertyDefinition p, Object previous) {
+        if (value == null) {
+            return null;
+        }
+        return switch (p.type().kind()) {
+            case DATE -> {
+                LocalDate day = (LocalDate) value;
+                if (previous instanceof OffsetDateTime old && old.atZoneSameInstant(OSLO).toLocalDate().equals(day)) {
+                    yield old; // unchanged day: keep the stored time and offset
+                }
+                yield previous instanceof OffsetDateTime old
+                        ? day.atTime(old.toLocalTime()).atZone(OSLO).toOffsetDateTime()
+                        : day.atStartOfDay(OSLO).toOffsetDateTime();
+            }
+            case LONG -> ((Integer) value).longValue();
+            case REFERENCE -> p.multiple() ? new ArrayList<>((Set<?>) value) : value;
+            default -> {
+                if (value instanceof String s) {
+                    if (p.multiple() && !p.hasOptions()) {
+                        List<String> lines = Arrays.stream(s.split("\\R")).map(String::trim).filter(t -> !t.isEmpty())
+                                .toList();
+                        yield lines;
+                    }
+                    yield s.isEmpty() ? null : s;
+                }
+                yield value;
+            }
+        };
+    }
+
+    /** Shows the service's validation messages next to their fields; returns messages without a field. */
+    List<String> showViolations(List<Violation> violations) {
+        List<String> general = new ArrayList<>();
+        for (Violation v : violations) {
+            HasValue<?, ?> field = fields.get(v.field());
+            String message = v.message(locale);
+            if (field instanceof HasValidation h) {
+                h.setErrorMessage(message);
+                h.setInvalid(true);
+            } else {
+                general.add(v.field() + ": " + message);
+            }
+        }
+        return general;
+    }
+
+    void clearErrors() {
+        fields.keySet().forEach(this::clearError);
+    }
+
+    private void clearError(String key) {
+        if (fields.get(key) instanceof HasValidation h) {
+            h.setInvalid(false);
+            h.setErrorMessage(null);
+        }
+    }
+
+    /** Marks bilingual fields whose English is missing while the Norwegian is filled. */
+    void markMissingTranslations() {
+        for (Map.Entry<String, HasValue<?, ?>> e : fields.entrySet()) {
+            String key = e.getKey();
+            PropertyDefinition p = definitions.get(key);
+            if (!p.i18n() || !key.contains("_")) {
+                continue;
+            }
+            String base = key.substring(0, key.lastIndexOf('_'));
+            HasValue<?, ?> norwegian = fields.get(base);
+            boolean missing = !e.getValue().isEmpty() ? false : norwegian != null && !norwegian.isEmpty();
+            if (e.getValue() instanceof Component c) {
+                c.getElement().getClassList().set("missing-translation", missing);
+                if (c instanceof com.vaadin.flow.component.HasHelper h && missing) {
+                    h.setHelperText(getTranslation("editor.missingTranslation"));
+                }
+            }
+        }
+    }
+
+    Set<String> fieldKeys() {
+        return fields.keySet();
+    }
+
+
+
+}

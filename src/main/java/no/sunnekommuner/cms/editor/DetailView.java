@@ -1,0 +1,367 @@
+package no.sunnekommuner.cms.editor;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import java.text.Normalizer;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import no.sunnekommuner.cms.content.ContentConflictException;
+import no.sunnekommuner.cms.content.ContentException;
+import no.sunnekommuner.cms.content.ContentExistsException;
+import no.sunnekommuner.cms.content.ContentReferencedException;
+import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.model.ContentItem;
+import no.sunnekommuner.cms.content.model.ContentNode;
+import no.sunnekommuner.cms.content.model.VersionInfo;
+import no.sunnekommuner.cms.content.validation.ValidationException;
+import no.sunnekommuner.cms.definition.AppDefinition;
+import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.security.User;
+
+/**
+ * The detail sub-app: the generated form of one item with save, publish, unpublish, duplicate, delete, versions and
+ * preview. A failed save keeps what was typed; leaving with unsaved changes asks first; a save based on an outdated
+ * revision offers to reload instead of overwriting.
+ */
+@Route(value = "apps/:app/item", layout = MainLayout.class)
+public class DetailView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+    private AppDefinition app;
+    private ContentTypeDefinition type;
+    private ContentForm form;
+    private ContentItem item;
+    private boolean dirty;
+    private String title = "";
+    private final Span status = new Span();
+
+    public DetailView() {
+        addClassName("detail");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String name = event.getRouteParameters().get("app").orElse("");
+        app = Cms.runtime().definitions().app(name).orElse(null);
+        if (app == null) {
+            event.forwardTo(LauncherView.class);
+            return;
+        }
+        type = Cms.runtime().definitions().contentType(app.contentType()).orElseThrow();
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        String path = params.getOrDefault("path", List.of()).stream().findFirst().orElse(null);
+        item = path == null ? null : content().get(type.workspace(), path).orElse(null);
+        if (path != null && item == null) {
+            Notification.show(getTranslation("error.notFound", path), 5000, Notification.Position.MIDDLE);
+            event.forwardTo(BrowserView.class, new RouteParameters("app", app.name()));
+            return;
+        }
+        build();
+    }
+
+    private ContentService content() {
+        return Cms.runtime().content();
+    }
+
+    private void build() {
+        removeAll();
+        User user = CurrentUser.require();
+        Labels labels = new Labels(Cms.runtime().definitions(), getLocale());
+        title = item == null ? getTranslation("detail.new", labels.item(app, type)) : displayName(item);
+        H1 heading = new H1(title);
+        heading.setId("detail-title");
+        form = new ContentForm(app, type, labels, content(), getLocale());
+        form.read(item == null ? null : item.node());
+        form.onChange(() -> dirty = true);
+        dirty = false;
+
+        Button save = new Button(getTranslation("action.save"), VaadinIcon.CHECK.create(), e -> save());
+        save.setId("save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(com.vaadin.flow.component.Key.KEY_S, com.vaadin.flow.component.KeyModifier.CONTROL);
+        Button publish = new Button(getTranslation("action.publish"), VaadinIcon.UPLOAD.create(), e -> publish());
+        publish.setId("publish");
+        publish.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        Button unpublish = new Button(getTranslation("action.unpublish"), VaadinIcon.DOWNLOAD.create(),
+                e -> unpublish());
+        unpublish.setId("unpublish");
+        Button versions = new Button(getTranslation("action.versions"), VaadinIcon.TIME_BACKWARD.create(),
+                e -> versions());
+        versions.setId("versions");
+        Button duplicate = new Button(getTranslation("action.duplicate"), VaadinIcon.COPY.create(), e -> duplicate());
+        duplicate.setId("duplicate");
+        Button preview = new Button(getTranslation("action.preview"), VaadinIcon.EYE.create(), e -> preview());
+        preview.setId("preview");
+        Button delete = new Button(getTranslation("action.delete"), VaadinIcon.TRASH.create(), e -> delete());
+        delete.setId("delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        Button back = new Button(getTranslation("action.back"), VaadinIcon.ARROW_LEFT.create(),
+                e -> UI.getCurrent().navigate(BrowserView.class, new RouteParameters("app", app.name())));
+        back.setId("back");
+        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        boolean exists = item != null;
+        for (Button b : List.of(publish, unpublish, delete)) {
+            b.setVisible(exists && user.canPublish());
+        }
+        for (Button b : List.of(versions, duplicate, preview)) {
+            b.setVisible(exists);
+        }
+        HorizontalLayout actions = new HorizontalLayout(back, save, publish, unpublish, duplicate, versions, preview,
+                delete);
+        actions.addClassName("actions");
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        actions.setWrap(true);
+        updateStatus();
+        HorizontalLayout head = new HorizontalLayout(heading, status);
+        head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(head, actions, form);
+    }
+
+    private void updateStatus() {
+        status.setText(item == null ? getTranslation("status.new") : getTranslation("status." + item.status().stored()));
+        status.getElement().getThemeList().clear();
+        status.getElement().getThemeList().add("badge pill");
+        if (item != null) {
+            status.getElement().getThemeList().add(switch (item.status()) {
+                case PUBLISHED -> "success";
+                case MODIFIED -> "contrast";
+                case DRAFT -> "primary";
+            });
+        }
+        status.setId("item-status");
+    }
+
+    private String displayName(ContentItem item) {
+        String property = type.titleProperty();
+        Object value = property == null ? null : item.node().property(property);
+        return value == null ? item.name() : value.toString();
+    }
+
+    private void save() {
+        form.clearErrors();
+        String user = CurrentUser.require().username();
+        try {
+            if (item == null) {
+                ContentNode node = form.write(newName());
+                item = content().create(type.workspace(), "/", node, user);
+            } else {
+                item = content().update(type.workspace(), item.path(), form.write(item.name()), item.revision(), user);
+            }
+            dirty = false;
+            notify(getTranslation("detail.saved"), NotificationVariant.LUMO_SUCCESS);
+            UI.getCurrent().navigate(DetailView.class, new RouteParameters("app", app.name()),
+                    QueryParameters.simple(Map.of("path", item.path())));
+        } catch (ValidationException e) {
+            List<String> general = form.showViolations(e.violations());
+            notify(getTranslation("detail.invalid") + (general.isEmpty() ? "" : " " + String.join("; ", general)),
+                    NotificationVariant.LUMO_ERROR);
+        } catch (ContentConflictException e) {
+            ConfirmDialog conflict = new ConfirmDialog(getTranslation("conflict.title"),
+                    getTranslation("conflict.message"), getTranslation("conflict.reload"), ev -> reload(),
+                    getTranslation("conflict.keep"), ev -> { });
+            conflict.setId("conflict-dialog");
+            conflict.open();
+        } catch (ContentExistsException e) {
+            notify(getTranslation("error.exists"), NotificationVariant.LUMO_ERROR);
+        } catch (ContentException e) {
+            notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void reload() {
+        item = content().get(type.workspace(), item.path()).orElse(null);
+        build();
+    }
+
+    /** A node name from the title (æøå spelled out, lower case, hyphens), unique among the siblings. */
+    private String newName() {
+        String property = type.titleProperty();
+        ContentNode draft = form.write("x");
+        Object value = property == null ? null : draft.property(property);
+        String base = slug(value == null ? "item" : value.toString());
+        String name = base;
+        for (int i = 2; content().get(type.workspace(), "/" + name).isPresent(); i++) {
+            name = base + "-" + i;
+        }
+        return name;
+    }
+
+    static String slug(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "o").replace("å", "a");
+        s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        s = s.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (s.length() > 60) {
+            s = s.substring(0, 60).replaceAll("-+$", "");
+        }
+        return s.isEmpty() ? "item" : s;
+    }
+
+    private void publish() {
+        if (!CurrentUser.require().canPublish() || item == null) {
+            return; // checked here on the server; the button is not shown to editors either
+        }
+        if (dirty) {
+            notify(getTranslation("detail.saveFirst"), NotificationVariant.LUMO_CONTRAST);
+            return;
+        }
+        try {
+            item = content().publish(type.workspace(), item.path(), CurrentUser.require().username());
+            updateStatus();
+            notify(getTranslation("detail.published"), NotificationVariant.LUMO_SUCCESS);
+        } catch (ContentException e) {
+            notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void unpublish() {
+        if (!CurrentUser.require().canPublish() || item == null) {
+            return;
+        }
+        item = content().unpublish(type.workspace(), item.path(), CurrentUser.require().username());
+        updateStatus();
+        notify(getTranslation("detail.unpublished"), NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void duplicate() {
+        if (item == null) {
+            return;
+        }
+        String name = item.name() + "-kopi";
+        for (int i = 2; content().get(type.workspace(), parentOf(item.path()) + "/" + name).isPresent(); i++) {
+            name = item.name() + "-kopi-" + i;
+        }
+        ContentNode copy = item.node().toBuilder().identifier(null).build();
+        copy = new ContentNode(name, copy.nodeType(), null, copy.properties(), stripIds(copy));
+        try {
+            ContentItem created = content().create(type.workspace(), parentOf(item.path()), copy,
+                    CurrentUser.require().username());
+            UI.getCurrent().navigate(DetailView.class, new RouteParameters("app", app.name()),
+                    QueryParameters.simple(Map.of("path", created.path())));
+            notify(getTranslation("detail.duplicated"), NotificationVariant.LUMO_SUCCESS);
+        } catch (ContentException e) {
+            notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private static com.google.common.collect.ImmutableMap<String, ContentNode> stripIds(ContentNode node) {
+        com.google.common.collect.ImmutableMap.Builder<String, ContentNode> out =
+                com.google.common.collect.ImmutableMap.builder();
+        node.children().forEach((k, c) -> out.put(k, new ContentNode(c.name(), c.nodeType(), null, c.properties(),
+                stripIds(c))));
+        return out.build();
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    private void delete() {
+        if (!CurrentUser.require().canPublish() || item == null) {
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("confirm.delete.title"),
+                getTranslation("confirm.delete.one", displayName(item)), getTranslation("action.delete"), e -> {
+                    try {
+                        content().delete(type.workspace(), item.path(), CurrentUser.require().username());
+                        dirty = false;
+                        notify(getTranslation("detail.deleted"), NotificationVariant.LUMO_SUCCESS);
+                        UI.getCurrent().navigate(BrowserView.class, new RouteParameters("app", app.name()));
+                    } catch (ContentReferencedException ex) {
+                        notify(getTranslation("error.referencedBy", String.join(", ", ex.referrers())),
+                                NotificationVariant.LUMO_ERROR);
+                    }
+                }, getTranslation("action.cancel"), e -> { });
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setId("delete-dialog");
+        confirm.open();
+    }
+
+    private void versions() {
+        List<VersionInfo> list = content().versions(type.workspace(), item.path());
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("versions.title"));
+        dialog.setId("versions-dialog");
+        Grid<VersionInfo> grid = new Grid<>();
+        grid.addColumn(VersionInfo::name).setHeader(getTranslation("versions.name")).setAutoWidth(true);
+        grid.addColumn(v -> v.created() == null ? "" : WHEN.format(v.created())).setHeader(getTranslation("versions.when"))
+                .setAutoWidth(true);
+        grid.addColumn(VersionInfo::createdBy).setHeader(getTranslation("versions.by")).setAutoWidth(true);
+        grid.addComponentColumn(v -> {
+            Button restore = new Button(getTranslation("versions.restore"), e -> {
+                item = content().restore(type.workspace(), item.path(), v.name(), CurrentUser.require().username());
+                dialog.close();
+                build();
+                notify(getTranslation("versions.restored", v.name()), NotificationVariant.LUMO_SUCCESS);
+            });
+            restore.setId("restore-" + v.name().replace('.', '-'));
+            return restore;
+        });
+        grid.setItems(list);
+        grid.setWidth("640px");
+        grid.setAllRowsVisible(true);
+        dialog.add(list.isEmpty() ? new Span(getTranslation("versions.none")) : grid);
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void preview() {
+        String endpoint = Cms.runtime().definitions().endpoints().values().stream()
+                .filter(e -> e.workspace().equals(type.workspace()) && e.isDelivery())
+                .map(e -> "preview" + e.endpointPath().substring("delivery".length())).findFirst().orElse(null);
+        if (endpoint == null) {
+            notify(getTranslation("error.noPreview"), NotificationVariant.LUMO_CONTRAST);
+            return;
+        }
+        UI.getCurrent().getPage().open("/.rest/" + endpoint + item.path() + "?lang=" + getLocale().getLanguage(),
+                "_blank");
+    }
+
+    private void notify(String text, NotificationVariant variant) {
+        Notification n = Notification.show(text, 5000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(variant);
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (!dirty) {
+            return;
+        }
+        BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("leave.title"), getTranslation("leave.message"),
+                getTranslation("leave.discard"), e -> {
+                    dirty = false;
+                    action.proceed();
+                }, getTranslation("leave.stay"), e -> { });
+        confirm.setId("leave-dialog");
+        confirm.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " – " + getTranslation("app.title");
+    }
+}
