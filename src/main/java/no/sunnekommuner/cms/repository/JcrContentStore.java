@@ -281,7 +281,7 @@ public final class JcrContentStore implements ContentStore {
                 // Jackrabbit's total is unknown (-1) or stops at the limit: count without paging or order
                 int order = statement.lastIndexOf(" order by ");
                 Query count = manager.createQuery(order < 0 ? statement : statement.substring(0, order), Query.XPATH);
-                total = count.execute().getNodes().getSize();
+                total = Counting.total(count.execute());
             }
             return new ContentPage(total, page);
         });

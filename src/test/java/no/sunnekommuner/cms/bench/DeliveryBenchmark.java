@@ -165,7 +165,9 @@ public final class DeliveryBenchmark {
         Map<String, IntFunction<String>> mix = new java.util.LinkedHashMap<>();
         mix.put("static file (same size)", i -> base + "/static/news-page.json");
         mix.put("list, cached", i -> list);
-        mix.put("list, uncached", i -> list + "&offset=" + Math.floorMod((long) i * 7919, ARTICLES - 10));
+        // a response-cache miss each time (another Accept-Language header is another cache key; lang=en still wins)
+        mix.put("list, uncached", i -> list + "&offset=" + (i % 10) * 10 + "#al=" + i);
+        mix.put("list, deep page", i -> list + "&offset=" + Math.floorMod((long) i * 7919, ARTICLES - 10));
         mix.put("filtered query", i -> news + "?featured=true&tags=" + WORDS[i % WORDS.length]
                 + "&limit=10&orderBy=publishDate%20desc&offset=" + (i % 60));
         mix.put("full-text query", i -> news + "?q=" + WORDS[i % WORDS.length] + "&limit=10&offset=" + (i % 500));
@@ -215,7 +217,12 @@ public final class DeliveryBenchmark {
                     if (duration == null && i >= limit) {
                         break;
                     }
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(urls.apply(i))).build();
+                    String url = urls.apply(i);
+                    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url.replaceFirst("#al=.*$", "")));
+                    if (url.contains("#al=")) {
+                        builder.header("Accept-Language", "en;q=0." + (1 + Math.floorMod(i, 9)) + ", x-" + i);
+                    }
+                    HttpRequest request = builder.build();
                     long t0 = System.nanoTime();
                     HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                     long took = System.nanoTime() - t0;
