@@ -1,0 +1,108 @@
+package no.sunnekommuner.cms.editor;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+
+/** What an editor does in the browser, in the editor's words: sign in, open an app, fill a field, save. */
+final class EditorPage {
+
+    private final Page page;
+
+    EditorPage(Page page) {
+        this.page = page;
+    }
+
+    Page page() {
+        return page;
+    }
+
+    EditorPage signIn(String username, String password) {
+        page.navigate("/login");
+        typeLogin(username, password);
+        assertThat(page.locator("#sign-out")).isVisible();
+        return this;
+    }
+
+    void typeLogin(String username, String password) {
+        page.locator("vaadin-login-form input[name=username]").fill(username);
+        page.locator("vaadin-login-form input[name=password]").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+    }
+
+    EditorPage openApp(String app) {
+        page.navigate("/apps/" + app);
+        assertThat(page.locator("#items")).isVisible();
+        return this;
+    }
+
+    EditorPage openItem(String app, String path) {
+        page.navigate("/apps/" + app + "/item?path=" + path);
+        assertThat(page.locator("#save")).isVisible();
+        return this;
+    }
+
+    EditorPage newItem(String app) {
+        openApp(app);
+        page.locator("#add").click();
+        assertThat(page.locator("#save")).isVisible();
+        return this;
+    }
+
+    /** The native input (or text area) inside the Vaadin field with this id. */
+    Locator input(String fieldId) {
+        return page.locator("#" + fieldId + " input, #" + fieldId + " textarea").first();
+    }
+
+    /** Types into a field and leaves it (Tab), so that the value reaches the server as it would by hand. */
+    EditorPage fill(String fieldId, String value) {
+        Locator input = input(fieldId);
+        input.fill(value);
+        input.press("Tab");
+        return this;
+    }
+
+    /** Picks an option in a select, combo box or reference picker by (part of) its label. */
+    EditorPage choose(String fieldId, String label) {
+        Locator input = input(fieldId);
+        input.click();
+        input.fill(label);
+        page.locator("vaadin-combo-box-item, vaadin-multi-select-combo-box-item")
+                .filter(new Locator.FilterOptions().setHasText(label)).first().click();
+        input.press("Escape");
+        input.press("Tab");
+        return this;
+    }
+
+    /** Picks an option of a Vaadin select (a drop-down without typing). */
+    EditorPage select(String fieldId, String label) {
+        page.locator("#" + fieldId).click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(label)).first().click();
+        return this;
+    }
+
+    EditorPage save() {
+        page.locator("#save").click();
+        return this;
+    }
+
+    /** The error shown under a field (empty when there is none). */
+    Locator error(String fieldId) {
+        return page.locator("#" + fieldId + " [slot=error-message]");
+    }
+
+    void expectNotification(String text) {
+        assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText(text))
+                .first()).isVisible();
+    }
+
+    void expectStatus(String text) {
+        assertThat(page.locator("#item-status")).hasText(text);
+    }
+
+    void expectSavedItem() {
+        assertThat(page).hasURL(Pattern.compile(".*/item\\?path=.*"));
+    }
+}

@@ -1,0 +1,89 @@
+package no.sunnekommuner.cms.editor;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import no.sunnekommuner.cms.testing.Chromium;
+import no.sunnekommuner.cms.testing.TestRuntimes;
+import no.sunnekommuner.cms.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Signing in and out of the editor in Chromium: nothing is reachable without it, wrong passwords are refused. */
+class EditorSignInIT {
+
+    @TempDir
+    static Path temp;
+    static TestServer server;
+    static Chromium chromium;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(temp.resolve("repo"), List.of(TestRuntimes.LIGHT_MODULES), Map.of());
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void anAppAddressLeadsToTheSignInFormFirst() {
+        Page page = chromium.newPage(server.base());
+        page.navigate("/apps/news-app");
+        assertThat(page.locator("vaadin-login-form")).isVisible();
+        assertThat(page.locator("#items")).hasCount(0);
+        assertThat(page.locator("#sign-out")).hasCount(0);
+        Chromium.screenshot(page, "login");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAMessage() {
+        EditorPage editor = new EditorPage(chromium.newPage(server.base()));
+        editor.page().navigate("/login");
+        editor.typeLogin(TestServer.EDITOR, "not-the-password");
+        assertThat(editor.page().locator("vaadin-login-form")).hasAttribute("error", "");
+        assertThat(editor.page().getByText("Innloggingen mislyktes")).isVisible();
+        editor.page().navigate("/");
+        assertThat(editor.page().locator("#sign-out")).hasCount(0);
+        assertThat(editor.page().locator("vaadin-login-form")).isVisible();
+    }
+
+    @Test
+    void anEditorSignsInSwitchesToEnglishSignsOutAndTheLanguageIsRemembered() {
+        EditorPage editor = new EditorPage(chromium.newPage(server.base()));
+        editor.signIn(TestServer.EDITOR, TestServer.PASSWORD);
+        Page page = editor.page();
+        assertThat(page.locator("h1")).hasText("Apper");
+        for (String app : List.of("news-app", "benefits-app", "members-app", "themegroups-app")) {
+            assertThat(page.locator("#app-" + app)).isVisible();
+        }
+        assertThat(page.locator("html")).hasAttribute("lang", "nb");
+
+        editor.select("ui-language", "English");
+        assertThat(page.locator("h1")).hasText("Apps");
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+
+        page.locator("#sign-out").click();
+        assertThat(page.locator("vaadin-login-form")).isVisible();
+        page.navigate("/apps/news-app");
+        assertThat(page.locator("vaadin-login-form")).isVisible();
+        assertThat(page).hasURL(Pattern.compile(".*/login$|.*/apps/news-app$"));
+        assertThat(page.locator("#items")).hasCount(0);
+
+        editor.signIn(TestServer.EDITOR, TestServer.PASSWORD);
+        assertThat(page.locator("h1")).hasText("Apps");
+    }
+}
