@@ -154,7 +154,7 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
             }
         });
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
-        grid.setId("items");
+        grid.setId("item-grid"); // not "items": vaadin-grid uses that id inside its shadow DOM
         grid.setAriaLabel(title);
         grid.setSizeFull();
         grid.addClassName("items-grid");

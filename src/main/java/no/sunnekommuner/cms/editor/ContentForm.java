@@ -184,10 +184,7 @@ final class ContentForm extends Div {
             }
             case DATE -> {
                 DatePicker d = new DatePicker(label);
-                DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
-                i18n.setDateFormat("dd.MM.yyyy");
-                i18n.setFirstDayOfWeek(1);
-                d.setI18n(i18n);
+                d.setI18n(datePickerI18n());
                 d.setLocale(Locale.forLanguageTag("nb-NO"));
                 d.setPlaceholder("dd.mm.åååå");
                 component = d;
@@ -274,6 +271,28 @@ final class ContentForm extends Div {
         fields.put(key, value);
         definitions.put(key, p);
         return component;
+    }
+
+    /** Month and day names of the UI language, Norwegian date format and Monday first, whatever the UI language. */
+    private DatePicker.DatePickerI18n datePickerI18n() {
+        java.text.DateFormatSymbols symbols = java.text.DateFormatSymbols.getInstance(locale);
+        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
+        i18n.setDateFormat("dd.MM.yyyy");
+        i18n.setFirstDayOfWeek(1);
+        i18n.setMonthNames(Arrays.asList(symbols.getMonths()).subList(0, 12).stream()
+                .map(ContentForm::capitalized).toList());
+        // DateFormatSymbols numbers weekdays from 1 (Sunday); index 0 is empty
+        i18n.setWeekdays(Arrays.asList(symbols.getWeekdays()).subList(1, 8).stream()
+                .map(ContentForm::capitalized).toList());
+        i18n.setWeekdaysShort(Arrays.asList(symbols.getShortWeekdays()).subList(1, 8).stream()
+                .map(w -> capitalized(w.replace(".", ""))).toList());
+        i18n.setToday(getTranslation("date.today"));
+        i18n.setCancel(getTranslation("action.cancel"));
+        return i18n;
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void configureReference(ComboBox<String> combo, ContentTypeDefinition target) {

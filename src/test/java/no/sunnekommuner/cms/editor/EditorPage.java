@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** What an editor does in the browser, in the editor's words: sign in, open an app, fill a field, save. */
@@ -34,7 +36,7 @@ final class EditorPage {
 
     EditorPage openApp(String app) {
         page.navigate("/apps/" + app);
-        assertThat(page.locator("#items")).isVisible();
+        assertThat(page.locator("#item-grid")).isVisible();
         return this;
     }
 
@@ -60,6 +62,9 @@ final class EditorPage {
     EditorPage fill(String fieldId, String value) {
         Locator input = input(fieldId);
         input.fill(value);
+        if (page.locator("vaadin-date-picker#" + fieldId).count() > 0) {
+            input.press("Enter"); // commits the typed date and closes the calendar, as by hand
+        }
         input.press("Tab");
         return this;
     }
@@ -71,8 +76,8 @@ final class EditorPage {
         input.fill(label);
         page.locator("vaadin-combo-box-item, vaadin-multi-select-combo-box-item")
                 .filter(new Locator.FilterOptions().setHasText(label)).first().click();
-        input.press("Escape");
-        input.press("Tab");
+        input.press("Tab"); // not Escape: on a field with a clear button it clears the choice
+
         return this;
     }
 
@@ -81,6 +86,16 @@ final class EditorPage {
         page.locator("#" + fieldId).click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(label)).first().click();
         return this;
+    }
+
+    /** Answers the open confirmation dialog with its main button (delete, reload, discard). */
+    void confirm() {
+        page.locator("vaadin-button[slot=confirm-button]:visible").click();
+    }
+
+    /** Answers the open confirmation dialog with its other button (cancel, keep editing, stay). */
+    void cancel() {
+        page.locator("vaadin-button[slot=cancel-button]:visible").click();
     }
 
     EditorPage save() {
@@ -102,7 +117,10 @@ final class EditorPage {
         assertThat(page.locator("#item-status")).hasText(text);
     }
 
-    void expectSavedItem() {
+    /** Waits until the editor shows a stored item (its address holds the path) and returns that path. */
+    String savedPath() {
         assertThat(page).hasURL(Pattern.compile(".*/item\\?path=.*"));
+        String url = page.url();
+        return URLDecoder.decode(url.substring(url.indexOf("path=") + 5), StandardCharsets.UTF_8);
     }
 }

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import no.sunnekommuner.cms.testing.BrowserFailures;
 import no.sunnekommuner.cms.testing.Chromium;
 import no.sunnekommuner.cms.testing.TestRuntimes;
 import no.sunnekommuner.cms.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Signing in and out of the editor in Chromium: nothing is reachable without it, wrong passwords are refused. */
@@ -22,6 +24,8 @@ class EditorSignInIT {
     static Path temp;
     static TestServer server;
     static Chromium chromium;
+    @RegisterExtension
+    final BrowserFailures failures = new BrowserFailures(() -> chromium);
 
     @BeforeAll
     static void start() throws Exception {
@@ -44,7 +48,7 @@ class EditorSignInIT {
         Page page = chromium.newPage(server.base());
         page.navigate("/apps/news-app");
         assertThat(page.locator("vaadin-login-form")).isVisible();
-        assertThat(page.locator("#items")).hasCount(0);
+        assertThat(page.locator("#item-grid")).hasCount(0);
         assertThat(page.locator("#sign-out")).hasCount(0);
         Chromium.screenshot(page, "login");
     }
@@ -81,7 +85,7 @@ class EditorSignInIT {
         page.navigate("/apps/news-app");
         assertThat(page.locator("vaadin-login-form")).isVisible();
         assertThat(page).hasURL(Pattern.compile(".*/login$|.*/apps/news-app$"));
-        assertThat(page.locator("#items")).hasCount(0);
+        assertThat(page.locator("#item-grid")).hasCount(0);
 
         editor.signIn(TestServer.EDITOR, TestServer.PASSWORD);
         assertThat(page.locator("h1")).hasText("Apps");

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class Chromium implements AutoCloseable {
             throw new IllegalStateException("No Chromium at " + executable
                     + ": install Debian's chromium (apt-get install chromium chromium-driver) or set CHROMIUM_PATH");
         }
+        // assertions wait as long as actions do: a first view of an app may take a few seconds on a busy CI machine
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
@@ -62,6 +65,27 @@ public final class Chromium implements AutoCloseable {
         Path file = SCREENSHOTS.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
+    }
+
+    /** Screenshots every open page as target/screenshots/failures/{name}-{n}.png (for a failed test). */
+    public void screenshotAll(String name) {
+        int n = 0;
+        for (BrowserContext context : browser.contexts()) {
+            for (Page page : context.pages()) {
+                try {
+                    screenshot(page, "failures/" + name + "-" + (++n));
+                } catch (RuntimeException e) {
+                    // a page that cannot be captured any more is no reason to hide the test's own failure
+                }
+            }
+        }
+    }
+
+    /** Closes the pages of earlier tests, so that each test starts with a clean browser. */
+    public void closeContexts() {
+        for (BrowserContext context : browser.contexts()) {
+            context.close();
+        }
     }
 
     @Override

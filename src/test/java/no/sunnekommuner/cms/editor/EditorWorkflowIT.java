@@ -1,0 +1,226 @@
+package no.sunnekommuner.cms.editor;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.bootstrap.DemoContent;
+import no.sunnekommuner.cms.content.model.ContentItem;
+import no.sunnekommuner.cms.content.model.ContentNode;
+import no.sunnekommuner.cms.content.model.PublicationStatus;
+import no.sunnekommuner.cms.testing.BrowserFailures;
+import no.sunnekommuner.cms.testing.Chromium;
+import no.sunnekommuner.cms.testing.TestRuntimes;
+import no.sunnekommuner.cms.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Editors' work in Chromium against a real server with the demo content and the YAML-only events module: writing,
+ * validating, publishing, versions, conflicts, and what an editor may not do.
+ */
+class EditorWorkflowIT {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    static Path temp;
+    static TestServer server;
+    static ContentService content;
+    static Chromium chromium;
+    @RegisterExtension
+    final BrowserFailures failures = new BrowserFailures(() -> chromium);
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(temp.resolve("repo"),
+                List.of(TestRuntimes.LIGHT_MODULES, TestRuntimes.TEST_LIGHT_MODULES), Map.of());
+        content = server.runtime().content();
+        new DemoContent(content).loadIfEmpty();
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    EditorPage signedIn(String user) {
+        return new EditorPage(chromium.newPage(server.base())).signIn(user, TestServer.PASSWORD);
+    }
+
+    JsonNode delivery(String path) throws Exception {
+        HttpResponse<String> response = server.get(path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(200, 404);
+        return response.statusCode() == 404 ? null : MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void anEditorWritesABilingualArticleAndAPublisherPublishesIt() throws Exception {
+        EditorPage editor = signedIn(TestServer.EDITOR).newItem("news-app");
+        Page page = editor.page();
+        // the Norwegian title (required) is forgotten at first
+        editor.fill("title-en", "Walking school routes in Sunnfjord")
+                .fill("lead-en", "Pupils who walk arrive awake.")
+                .fill("lead-nb", "Elever som går, kommer våkne.")
+                .fill("publishDate", "24.11.2026")
+                .choose("themeGroups", "Planlegging for helse")
+                .save();
+        assertThat(editor.error("title-nb")).containsText("må fylles ut");
+        editor.expectNotification("Noen felt må rettes");
+        // nothing the editor typed is lost by the failed save, and nothing was stored
+        assertThat(editor.input("title-en")).hasValue("Walking school routes in Sunnfjord");
+        assertThat(editor.input("lead-nb")).hasValue("Elever som går, kommer våkne.");
+        assertThat(page.locator("#themeGroups")).containsText("Planlegging for helse");
+
+        editor.fill("title-nb", "Trygge skoleveier i Sunnfjord").save();
+        editor.expectNotification("Lagret.");
+        String path = editor.savedPath();
+        ContentItem stored = content.get("news", path).orElseThrow();
+        assertThat(stored.status()).isEqualTo(PublicationStatus.DRAFT);
+        assertThat(stored.node().property("title_en")).isEqualTo("Walking school routes in Sunnfjord");
+        assertThat(stored.node().property("themeGroups").toString()).contains("c28f9fa6-9518-560e-a5ca-0e67e0279b74");
+        editor.expectStatus("Utkast");
+        // an editor may write but not publish: no publish, unpublish or delete here or in the browser
+        assertThat(page.locator("#publish")).isHidden();
+        assertThat(page.locator("#unpublish")).isHidden();
+        assertThat(page.locator("#delete")).isHidden();
+        assertThat(delivery("/.rest/delivery/news/v1" + path + "?lang=en")).isNull();
+        editor.openApp("news-app");
+        assertThat(page.locator("#bulk-publish")).isHidden();
+        assertThat(page.locator("#bulk-delete")).isHidden();
+
+        EditorPage publisher = signedIn(TestServer.PUBLISHER).openItem("news-app", path);
+        assertThat(publisher.input("title-nb")).hasValue("Trygge skoleveier i Sunnfjord");
+        publisher.page().locator("#publish").click();
+        publisher.expectStatus("Publisert");
+        assertThat(content.get("news", path).orElseThrow().status()).isEqualTo(PublicationStatus.PUBLISHED);
+
+        JsonNode published = delivery("/.rest/delivery/news/v1" + path + "?lang=en");
+        assertThat(published).isNotNull();
+        assertThat(published.path("title").asText()).isEqualTo("Walking school routes in Sunnfjord");
+        assertThat(published.path("lead").asText()).isEqualTo("Pupils who walk arrive awake.");
+        assertThat(published.path("themeGroups").get(0).path("name").asText()).isEqualTo("Health in planning");
+        JsonNode list = delivery("/.rest/delivery/news/v1?lang=en&q=Sunnfjord");
+        assertThat(list.path("results").findValuesAsText("@path")).contains(path);
+    }
+
+    @Test
+    void theMemberFormRefusesANumberOfTheWrongFormAndADuplicate() {
+        EditorPage editor = signedIn(TestServer.EDITOR).newItem("members-app");
+        editor.fill("name-nb", "Prøvekommune").choose("memberType", "Kommune").fill("number", "123").save();
+        assertThat(editor.error("number")).containsText("4 sifre");
+        assertThat(editor.input("name-nb")).hasValue("Prøvekommune");
+
+        editor.fill("number", "3203").save(); // Asker's number, already a member in the demo content
+        assertThat(editor.error("number")).containsText("3203");
+        assertThat(content.list(new no.sunnekommuner.cms.content.model.ContentQuery("member", null, null, null, true,
+                0, 100)).items()).noneMatch(i -> "Prøvekommune".equals(i.node().property("name")));
+
+        editor.fill("number", "3299").save();
+        editor.expectNotification("Lagret.");
+        ContentItem saved = content.get("members", editor.savedPath()).orElseThrow();
+        assertThat(saved.node().property("number")).isEqualTo("3299");
+        assertThat(saved.node().property("county")).isEqualTo("32"); // derived by the content service
+    }
+
+    @Test
+    void aPublisherSeesVersionsAndRestoresOne() {
+        ContentItem item = content.create("news", "/", ContentNode.builder("versjonert", "sk:newsArticle")
+                .property("title", "Første tittel").property("title_en", "First title")
+                .property("publishDate", OffsetDateTime.parse("2026-10-01T09:00:00+02:00")).build(), "t");
+        content.publish("news", item.path(), "t"); // version 1.0
+
+        EditorPage publisher = signedIn(TestServer.PUBLISHER).openItem("news-app", item.path());
+        publisher.fill("title-nb", "Andre tittel").save();
+        publisher.expectNotification("Lagret.");
+        publisher.expectStatus("Endret etter publisering");
+        assertThat(content.get("news", item.path()).orElseThrow().node().property("title")).isEqualTo("Andre tittel");
+
+        Page page = publisher.page();
+        page.locator("#versions").click();
+        Locator dialog = page.locator("vaadin-dialog-overlay");
+        assertThat(dialog).containsText("1.0");
+        page.locator("#restore-1-0").click();
+        assertThat(publisher.input("title-nb")).hasValue("Første tittel");
+        assertThat(content.get("news", item.path()).orElseThrow().node().property("title")).isEqualTo("Første tittel");
+        // the public snapshot was never touched by the draft edits
+        assertThat(content.getPublished("news", item.path()).orElseThrow().node().property("title"))
+                .isEqualTo("Første tittel");
+    }
+
+    @Test
+    void theSecondOfTwoEditorsSavingTheSameItemGetsAConflictNotASilentOverwrite() {
+        ContentItem item = content.create("news", "/", ContentNode.builder("samtidig", "sk:newsArticle")
+                .property("title", "Felles sak").property("publishDate",
+                        OffsetDateTime.parse("2026-10-02T09:00:00+02:00")).build(), "t");
+        EditorPage first = signedIn(TestServer.EDITOR).openItem("news-app", item.path());
+        EditorPage second = signedIn(TestServer.PUBLISHER).openItem("news-app", item.path());
+
+        first.fill("title-nb", "Felles sak – første redaktør").save();
+        first.expectNotification("Lagret.");
+        second.fill("lead-nb", "Ingress fra andre redaktør").save();
+        Page page = second.page();
+        assertThat(page.locator("vaadin-confirm-dialog-overlay")).containsText("Noen andre har lagret");
+        // nothing was overwritten
+        ContentItem stored = content.get("news", item.path()).orElseThrow();
+        assertThat(stored.node().property("title")).isEqualTo("Felles sak – første redaktør");
+        assertThat(stored.node().property("lead")).isNull();
+        // keep editing: the typed text is still there
+        assertThat(page.locator("vaadin-button[slot=cancel-button]:visible")).hasText("Fortsett å redigere");
+        second.cancel();
+        assertThat(second.input("lead-nb")).hasValue("Ingress fra andre redaktør");
+        // or reload: the other editor's version appears
+        second.save();
+        assertThat(page.locator("vaadin-button[slot=confirm-button]:visible")).hasText("Last inn på nytt");
+        second.confirm();
+        assertThat(second.input("title-nb")).hasValue("Felles sak – første redaktør");
+        assertThat(second.input("lead-nb")).hasValue("");
+    }
+
+    @Test
+    void aThemeGroupStillReferencedCannotBeDeleted() {
+        ContentItem group = content.getById("themegroups", "c28f9fa6-9518-560e-a5ca-0e67e0279b74").orElseThrow();
+        EditorPage publisher = signedIn(TestServer.PUBLISHER).openItem("themegroups-app", group.path());
+        Page page = publisher.page();
+        page.locator("#delete").click();
+        publisher.confirm();
+        publisher.expectNotification("brukes");
+        assertThat(content.get("themegroups", group.path())).isPresent();
+    }
+
+    @Test
+    void theYamlOnlyEventsAppWorksLikeTheOthers() {
+        EditorPage editor = signedIn(TestServer.EDITOR);
+        assertThat(editor.page().locator("#app-events-app")).isVisible();
+        editor.page().locator("#app-events-app").click();
+        assertThat(editor.page().locator("#item-grid")).isVisible();
+        editor.page().locator("#add").click();
+        editor.fill("title-nb", "Nettverkssamling i Bodø").fill("title-en", "Network meeting in Bodø")
+                .fill("startDate", "15.04.2027").fill("capacity", "120").choose("organizer", "Bodø").save();
+        editor.expectNotification("Lagret.");
+        ContentItem event = content.get("events", editor.savedPath()).orElseThrow();
+        assertThat(event.node().property("title_en")).isEqualTo("Network meeting in Bodø");
+        assertThat(event.node().property("capacity")).isEqualTo(120L);
+        assertThat(event.node().property("organizer")).isNotNull();
+        editor.openApp("events-app");
+        assertThat(editor.page().locator("#item-grid")).containsText("Nettverkssamling i Bodø");
+    }
+}
