@@ -1,0 +1,168 @@
+package no.sunnekommuner.cms.editor;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.bootstrap.DemoContent;
+import no.sunnekommuner.cms.content.model.ContentItem;
+import no.sunnekommuner.cms.content.model.ContentQuery;
+import no.sunnekommuner.cms.definition.AppDefinition;
+import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.testing.BrowserFailures;
+import no.sunnekommuner.cms.testing.Chromium;
+import no.sunnekommuner.cms.testing.TestRuntimes;
+import no.sunnekommuner.cms.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How the editor looks and whom it serves: screenshots of every view under target/screenshots for people to look
+ * at, an automated WCAG 2.1 AA check (axe-core inside Chromium) of each, and work by keyboard alone.
+ */
+class EditorLookIT {
+
+    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    @TempDir
+    static Path temp;
+    static TestServer server;
+    static ContentService content;
+    static Chromium chromium;
+    @RegisterExtension
+    final BrowserFailures failures = new BrowserFailures(() -> chromium);
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(temp.resolve("repo"),
+                List.of(TestRuntimes.LIGHT_MODULES, TestRuntimes.TEST_LIGHT_MODULES), Map.of());
+        content = server.runtime().content();
+        new DemoContent(content).loadIfEmpty();
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now, one line each. */
+    static List<String> seriousViolations(Page page) {
+        AxeResults results = new AxeBuilder(page).withTags(WCAG_21_AA).analyze();
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                found.add(rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5)
+                                .collect(Collectors.joining(", ")));
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void everyViewIsScreenshotAndPassesWcag21AaWithoutSeriousViolations() {
+        Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
+        Page page = chromium.newPage(server.base());
+        page.navigate("/login");
+        assertThat(page.locator("vaadin-login-form")).isVisible();
+        violations.put("login", seriousViolations(page));
+
+        EditorPage editor = new EditorPage(page).signIn(TestServer.PUBLISHER, TestServer.PASSWORD);
+        assertThat(page.locator(".tile")).hasCount(server.runtime().definitions().apps().size());
+        Chromium.screenshot(page, "launcher");
+        violations.put("launcher", seriousViolations(page));
+
+        for (AppDefinition app : server.runtime().definitions().apps().values()) {
+            ContentTypeDefinition type = server.runtime().definitions().contentType(app.contentType()).orElseThrow();
+            editor.openApp(app.name());
+            assertThat(page.locator("#item-grid vaadin-grid-cell-content").first()).isVisible();
+            Chromium.screenshot(page, app.name() + "-browser");
+            violations.put(app.name() + " browser", seriousViolations(page));
+
+            List<ContentItem> items = content.list(ContentQuery.all(type.name(), 0, 1)).items();
+            if (items.isEmpty()) {
+                page.locator("#add").click(); // the events app has no demo content: its empty form then
+                assertThat(page.locator("#save")).isVisible();
+            } else {
+                editor.openItem(app.name(), items.get(0).path());
+            }
+            Chromium.screenshot(page, app.name() + "-detail");
+            violations.put(app.name() + " detail", seriousViolations(page));
+        }
+        // the check itself sees a broken page: an input without a label is a critical violation
+        page.evaluate("() => document.body.appendChild(Object.assign(document.createElement('input'), {id: 'x'}))");
+        assertThat(seriousViolations(page)).anyMatch(v -> v.contains("label"));
+        assertThat(violations.values().stream().flatMap(List::stream).toList())
+                .as("serious or critical WCAG 2.1 AA violations per view: %s", violations).isEmpty();
+        assertThat(Chromium.SCREENSHOTS.resolve("launcher.png")).exists();
+        assertThat(Chromium.SCREENSHOTS.resolve("news-app-detail.png")).exists();
+    }
+
+    @Test
+    void theEnglishUiIsScreenshotToo() {
+        EditorPage editor = new EditorPage(chromium.newPage(server.base())).signIn(TestServer.EDITOR,
+                TestServer.PASSWORD);
+        editor.select("ui-language", "English");
+        assertThat(editor.page().locator("h1")).hasText("Apps");
+        ContentItem member = content.list(ContentQuery.all("member", 0, 1)).items().get(0);
+        editor.openItem("members-app", member.path());
+        assertThat(editor.page().locator("#save")).hasText("Save");
+        Chromium.screenshot(editor.page(), "members-app-detail-en");
+        assertThat(seriousViolations(editor.page())).isEmpty();
+        editor.select("ui-language", "Norsk"); // the language is remembered per user: leave the editor as found
+    }
+
+    @Test
+    void anEditorCanSignInOpenAnAppAndAnItemWithTheKeyboardAlone() {
+        Page page = chromium.newPage(server.base());
+        page.navigate("/login");
+        assertThat(page.locator("vaadin-login-form")).isVisible();
+        page.locator("vaadin-login-form input[name=username]").focus();
+        page.keyboard().type(TestServer.EDITOR);
+        page.keyboard().press("Tab");
+        page.keyboard().type(TestServer.PASSWORD);
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#sign-out")).isVisible();
+
+        // Tab until the news tile has the focus (visible focus ring from the stylesheet), then Enter
+        for (int i = 0; i < 30 && !isFocused(page, "app-news-app"); i++) {
+            page.keyboard().press("Tab");
+        }
+        assertThat(isFocused(page, "app-news-app")).as("the news tile is reachable by Tab").isTrue();
+        String outline = (String) page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle + ' '"
+                + " + getComputedStyle(document.activeElement).boxShadow");
+        assertThat(outline).as("focus is visible").isNotEqualTo("none none");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#item-grid")).isVisible();
+
+        // the add button by keyboard opens an empty form whose first field takes typing
+        page.locator("#add").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#save")).isVisible();
+        page.locator("#title-nb input").focus();
+        page.keyboard().type("Skrevet med tastaturet");
+        assertThat(page.locator("#title-nb input")).hasValue("Skrevet med tastaturet");
+    }
+
+    static boolean isFocused(Page page, String id) {
+        return (Boolean) page.evaluate("id => document.activeElement && document.activeElement.id === id", id);
+    }
+}
