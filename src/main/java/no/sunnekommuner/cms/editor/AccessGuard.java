@@ -26,6 +26,17 @@ public class AccessGuard implements VaadinServiceInitListener {
             event.rerouteTo(LoginView.class);
             return;
         }
+        // an admin may have changed the roles or removed the account since sign-in: every navigation sees it
+        var current = Cms.runtime().users().find(user.get().username()).filter(u -> u.canEdit());
+        if (current.isEmpty()) {
+            CurrentUser.clear();
+            event.rerouteTo(LoginView.class);
+            return;
+        }
+        if (!current.get().equals(user.get())) {
+            CurrentUser.set(current.get());
+            user = current;
+        }
         String language = user.get().uiLanguage();
         if (language != null && !language.equals(event.getUI().getLocale().getLanguage())) {
             event.getUI().setLocale(Locale.forLanguageTag(language));

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -17,7 +16,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.Html;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,8 +39,6 @@ import no.sunnekommuner.cms.definition.OptionDefinition;
 import no.sunnekommuner.cms.definition.PropertyDefinition;
 import no.sunnekommuner.cms.definition.PropertyType;
 import no.sunnekommuner.cms.definition.SubModelDefinition;
-import org.jsoup.Jsoup;
-import org.jsoup.safety.Safelist;
 
 /**
  * A form generated from a content type and its app: a fitting field for every property, Norwegian and English side
@@ -191,24 +187,9 @@ final class ContentForm extends Div {
                 value = d;
             }
             case RICH_TEXT -> {
-                TextArea area = new TextArea(label);
-                area.setHelperText(getTranslation("editor.richText.help"));
-                area.addClassName("rich-text");
-                area.setMinHeight("8em");
-                Div preview = new Div();
-                preview.addClassName("rich-text-preview");
-                area.addValueChangeListener(e -> {
-                    preview.removeAll();
-                    String safe = Jsoup.clean(e.getValue() == null ? "" : e.getValue(), Safelist.relaxed());
-                    preview.add(new Html("<div>" + safe + "</div>"));
-                });
-                Details details = new Details(locale.getLanguage().equals("en") ? "Preview" : "Forhåndsvisning",
-                        preview);
-                Div box = new Div(area, details);
-                box.addClassName("rich-text-box");
-                area.setWidthFull();
-                component = box;
-                value = area;
+                RichTextField f = new RichTextField(label);
+                component = f;
+                value = f;
             }
             case REFERENCE -> {
                 ContentTypeDefinition target = content.definitions().contentType(p.type().target()).orElseThrow();

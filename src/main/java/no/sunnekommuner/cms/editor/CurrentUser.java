@@ -30,6 +30,11 @@ final class CurrentUser {
         session.setAttribute(SessionUser.ATTRIBUTE, user);
     }
 
+    /** Forgets the user without ending the session (the account is gone or may no longer edit). */
+    static void clear() {
+        VaadinSession.getCurrent().getSession().removeAttribute(SessionUser.ATTRIBUTE);
+    }
+
     static void signOut() {
         VaadinSession.getCurrent().getSession().invalidate();
     }

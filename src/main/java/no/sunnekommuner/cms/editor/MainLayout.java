@@ -61,6 +61,12 @@ public class MainLayout extends AppLayout {
                 .sorted(Comparator.comparingInt(AppDefinition::order))
                 .forEach(app -> nav.addItem(new SideNavItem(labels.app(app), BrowserView.class,
                         new RouteParameters("app", app.name()), AppIcons.of(app).create())));
+        if (user != null && user.canManageUsers()) {
+            SideNavItem users = new SideNavItem(getTranslation("users.title"), UsersView.class,
+                    VaadinIcon.USERS.create());
+            users.setId("nav-users");
+            nav.addItem(users);
+        }
         addToDrawer(nav);
     }
 }

@@ -361,6 +361,15 @@ public final class JcrContentStore implements ContentStore {
         if (!publishedParent.getPrimaryNodeType().hasOrderableChildNodes()) {
             return;
         }
+        // the usual case, a new item added last: seen by skipping to the last child without loading the others
+        javax.jcr.NodeIterator children = draft.getParent().getNodes();
+        long size = children.getSize();
+        if (size > 0) {
+            children.skip(size - 1);
+            if (children.nextNode().isSame(draft)) {
+                return;
+            }
+        }
         boolean after = false;
         for (javax.jcr.NodeIterator it = draft.getParent().getNodes(); it.hasNext(); ) {
             Node sibling = it.nextNode();

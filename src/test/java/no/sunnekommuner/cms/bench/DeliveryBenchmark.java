@@ -39,9 +39,11 @@ import no.sunnekommuner.cms.server.Settings;
  */
 public final class DeliveryBenchmark {
 
-    private static final int ARTICLES = Integer.getInteger("bench.articles", 10_000);
+    static final int ARTICLES = Integer.getInteger("bench.articles", 10_000);
     private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 8);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 5);
+    private static final int LATENCY_REQUESTS = Integer.getInteger("bench.latencyRequests", 2000);
     private static final String[] WORDS = {"folkehelse", "nettverk", "planlegging", "oppvekst", "medvirkning",
         "friluftsliv", "levekår", "kommune", "fylke", "samarbeid", "konferanse", "rapport"};
 
@@ -81,7 +83,8 @@ public final class DeliveryBenchmark {
         }
     }
 
-    private static void fill(Path data) throws Exception {
+    /** Fills (or tops up) a repository with the demo content and {@code bench.articles} published articles. */
+    static void fill(Path data) throws Exception {
         Files.createDirectories(data);
         Map<String, String> values = new HashMap<>(Settings.load(Map.of(), new java.util.Properties()).asMap());
         values.put("data.dir", data.toString());
@@ -173,12 +176,16 @@ public final class DeliveryBenchmark {
         mix.put("full-text query", i -> news + "?q=" + WORDS[i % WORDS.length] + "&limit=10&offset=" + (i % 500));
         mix.put("single read", i -> news + "/bench/sak-" + Math.floorMod((long) i * 7919, ARTICLES) + "?lang=en");
 
-        System.out.printf("%nLatency, one client at a time (500 requests each, after warm-up):%n");
-        System.out.printf("  %-26s %10s %10s %10s%n", "request", "p50 ms", "p99 ms", "max ms");
+        // steady state first: every request type runs until the JIT has compiled its hot paths
         int offset = 1_000_000;
         for (Map.Entry<String, IntFunction<String>> e : mix.entrySet()) {
-            load(client, e.getValue(), 1, 200, offset += 1000, null);
-            long[] latencies = load(client, e.getValue(), 1, 500, offset += 1000, null);
+            load(client, e.getValue(), 2, 0, offset += 100_000, Duration.ofSeconds(WARMUP_SECONDS));
+        }
+        System.out.printf("%nLatency, one client at a time (%,d requests each, after %d s warm-up per type):%n",
+                LATENCY_REQUESTS, WARMUP_SECONDS);
+        System.out.printf("  %-26s %10s %10s %10s%n", "request", "p50 ms", "p99 ms", "max ms");
+        for (Map.Entry<String, IntFunction<String>> e : mix.entrySet()) {
+            long[] latencies = load(client, e.getValue(), 1, LATENCY_REQUESTS, offset += 100_000, null);
             System.out.printf("  %-26s %10.2f %10.2f %10.2f%n", e.getKey(), pct(latencies, 50), pct(latencies, 99),
                     latencies[latencies.length - 1] / 1e6);
         }

@@ -69,6 +69,22 @@ final class EditorPage {
         return this;
     }
 
+    /** Writes formatted text: plain parts are typed, parts in *stars* are typed in bold via the toolbar. */
+    EditorPage writeRichText(String fieldId, String text) {
+        Locator area = page.locator("#" + fieldId + " .rich-text-area");
+        area.click();
+        Locator bold = page.locator("#" + fieldId + " .rich-text-toolbar vaadin-button").first();
+        String[] parts = text.split("\\*", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                bold.click();
+            }
+            page.keyboard().type(parts[i]);
+        }
+        page.keyboard().press("Tab"); // leaving the text hands it to the server
+        return this;
+    }
+
     /** Picks an option in a select, combo box or reference picker by (part of) its label. */
     EditorPage choose(String fieldId, String label) {
         Locator input = input(fieldId);

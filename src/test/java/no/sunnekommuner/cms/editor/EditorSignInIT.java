@@ -1,12 +1,18 @@
 package no.sunnekommuner.cms.editor;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.google.common.collect.ImmutableSet;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import no.sunnekommuner.cms.content.model.ContentItem;
+import no.sunnekommuner.cms.content.model.ContentNode;
+import no.sunnekommuner.cms.security.Role;
 import no.sunnekommuner.cms.testing.BrowserFailures;
 import no.sunnekommuner.cms.testing.Chromium;
 import no.sunnekommuner.cms.testing.TestRuntimes;
@@ -20,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Signing in and out of the editor in Chromium: nothing is reachable without it, wrong passwords are refused. */
 class EditorSignInIT {
 
+    static final String ADMIN = "sjef";
+
     @TempDir
     static Path temp;
     static TestServer server;
@@ -30,6 +38,8 @@ class EditorSignInIT {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start(temp.resolve("repo"), List.of(TestRuntimes.LIGHT_MODULES), Map.of());
+        server.runtime().users().create(ADMIN, "Administrator", TestServer.PASSWORD.toCharArray(),
+                ImmutableSet.of(Role.EDITOR, Role.PUBLISHER, Role.ADMIN), "nb");
         chromium = Chromium.launch();
     }
 
@@ -89,5 +99,43 @@ class EditorSignInIT {
 
         editor.signIn(TestServer.EDITOR, TestServer.PASSWORD);
         assertThat(page.locator("h1")).hasText("Apps");
+    }
+
+    @Test
+    void anAdminAddsAnEditorWhoCanThenSignInAndOnlyAdminsSeeTheUsers() {
+        EditorPage admin = new EditorPage(chromium.newPage(server.base())).signIn(ADMIN, TestServer.PASSWORD);
+        Page page = admin.page();
+        page.locator("#nav-users").click();
+        assertThat(page.locator("#user-grid")).containsText(TestServer.PUBLISHER);
+        page.locator("#add-user").click();
+        admin.fill("user-username", "kari.nordmann").fill("user-display-name", "Kari Nordmann")
+                .fill("user-password", "kort");
+        page.locator("#user-save").click();
+        admin.expectNotification("Minst 10 tegn");
+        assertThat(server.runtime().users().find("kari.nordmann")).isEmpty();
+        admin.fill("user-password", "et-langt-passord");
+        page.locator("#user-save").click();
+        admin.expectNotification("Brukeren er lagret");
+        assertThat(page.locator("#user-grid")).containsText("Kari Nordmann");
+        assertThat(server.runtime().users().find("kari.nordmann").orElseThrow().roles())
+                .containsExactly(Role.EDITOR);
+
+        EditorPage kari = new EditorPage(chromium.newPage(server.base())).signIn("kari.nordmann", "et-langt-passord");
+        assertThat(kari.page().locator("#nav-users")).hasCount(0);
+        kari.page().navigate("/users");
+        assertThat(kari.page().locator("#user-grid")).hasCount(0);
+        assertThat(kari.page().locator("h1")).hasText("Apper");
+
+        // roles changed by the admin apply at the user's next step, without signing in again
+        page.locator("[id='edit-user-kari.nordmann']").click();
+        page.locator("#user-roles vaadin-checkbox").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Publisist")).click();
+        page.locator("#user-save").click();
+        admin.expectNotification("Brukeren er lagret");
+        ContentItem item = server.runtime().content().create("news", "/", ContentNode.builder("rolletest",
+                "sk:newsArticle").property("title", "Rolletest")
+                .property("publishDate", OffsetDateTime.parse("2026-11-01T10:00:00+01:00")).build(), "t");
+        kari.openItem("news-app", item.path());
+        assertThat(kari.page().locator("#publish")).isVisible();
     }
 }

@@ -16,6 +16,7 @@ import no.sunnekommuner.cms.content.ContentService;
 import no.sunnekommuner.cms.content.bootstrap.DemoContent;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
+import no.sunnekommuner.cms.content.model.ContentQuery;
 import no.sunnekommuner.cms.content.model.PublicationStatus;
 import no.sunnekommuner.cms.testing.BrowserFailures;
 import no.sunnekommuner.cms.testing.Chromium;
@@ -80,6 +81,7 @@ class EditorWorkflowIT {
         editor.fill("title-en", "Walking school routes in Sunnfjord")
                 .fill("lead-en", "Pupils who walk arrive awake.")
                 .fill("lead-nb", "Elever som går, kommer våkne.")
+                .writeRichText("body-en", "Walking to school is *safe* again.")
                 .fill("publishDate", "24.11.2026")
                 .choose("themeGroups", "Planlegging for helse")
                 .save();
@@ -97,6 +99,7 @@ class EditorWorkflowIT {
         assertThat(stored.status()).isEqualTo(PublicationStatus.DRAFT);
         assertThat(stored.node().property("title_en")).isEqualTo("Walking school routes in Sunnfjord");
         assertThat(stored.node().property("themeGroups").toString()).contains("c28f9fa6-9518-560e-a5ca-0e67e0279b74");
+        assertThat(stored.node().property("body_en")).isEqualTo("<p>Walking to school is <b>safe</b> again.</p>");
         editor.expectStatus("Utkast");
         // an editor may write but not publish: no publish, unpublish or delete here or in the browser
         assertThat(page.locator("#publish")).isHidden();
@@ -117,9 +120,29 @@ class EditorWorkflowIT {
         assertThat(published).isNotNull();
         assertThat(published.path("title").asText()).isEqualTo("Walking school routes in Sunnfjord");
         assertThat(published.path("lead").asText()).isEqualTo("Pupils who walk arrive awake.");
+        assertThat(published.path("body").asText()).contains("<b>safe</b>");
         assertThat(published.path("themeGroups").get(0).path("name").asText()).isEqualTo("Health in planning");
         JsonNode list = delivery("/.rest/delivery/news/v1?lang=en&q=Sunnfjord");
         assertThat(list.path("results").findValuesAsText("@path")).contains(path);
+    }
+
+    @Test
+    void formattedTextKeepsItsFormattingButNeverScripts() {
+        ContentItem item = content.create("news", "/", ContentNode.builder("formatert", "sk:newsArticle")
+                .property("title", "Formatert sak").property("body", "<h2>Mål</h2><ul><li>Én</li><li>To</li></ul>")
+                .property("publishDate", OffsetDateTime.parse("2026-10-03T09:00:00+02:00")).build(), "t");
+        EditorPage editor = signedIn(TestServer.EDITOR).openItem("news-app", item.path());
+        Locator area = editor.page().locator("#body-nb .rich-text-area");
+        assertThat(area.locator("h2")).hasText("Mål");
+        assertThat(area.locator("li")).hasCount(2);
+        // what a paste from a hostile page could put in the editable area
+        area.evaluate("a => { a.innerHTML += '<p onclick=\"alert(1)\">Limt inn<script>alert(2)</script>"
+                + "<img src=x onerror=alert(3)></p>'; a.dispatchEvent(new Event('input')); a.blur(); }");
+        editor.save();
+        editor.expectNotification("Lagret.");
+        String body = content.get("news", item.path()).orElseThrow().node().property("body").toString();
+        assertThat(body).contains("<h2>Mål</h2>", "<li>Én</li>", "Limt inn")
+                .doesNotContain("onclick", "script", "onerror", "alert");
     }
 
     @Test
@@ -131,7 +154,7 @@ class EditorWorkflowIT {
 
         editor.fill("number", "3203").save(); // Asker's number, already a member in the demo content
         assertThat(editor.error("number")).containsText("3203");
-        assertThat(content.list(new no.sunnekommuner.cms.content.model.ContentQuery("member", null, null, null, true,
+        assertThat(content.list(new ContentQuery("member", null, null, null, true,
                 0, 100)).items()).noneMatch(i -> "Prøvekommune".equals(i.node().property("name")));
 
         editor.fill("number", "3299").save();
@@ -193,6 +216,23 @@ class EditorWorkflowIT {
         second.confirm();
         assertThat(second.input("title-nb")).hasValue("Felles sak – første redaktør");
         assertThat(second.input("lead-nb")).hasValue("");
+    }
+
+    @Test
+    void leavingWithUnsavedChangesAsksFirst() {
+        ContentItem benefit = content.list(ContentQuery.all("benefit", 0, 1)).items().get(0);
+        EditorPage editor = signedIn(TestServer.EDITOR).openItem("benefits-app", benefit.path());
+        Page page = editor.page();
+        String title = editor.input("title-nb").inputValue();
+        editor.fill("title-nb", title + " (endret)");
+        page.locator("#back").click();
+        assertThat(page.locator("vaadin-confirm-dialog-overlay")).isVisible();
+        editor.cancel(); // stay: the change is still there
+        assertThat(editor.input("title-nb")).hasValue(title + " (endret)");
+        page.locator("#back").click();
+        editor.confirm(); // discard: back in the browser, nothing stored
+        assertThat(page.locator("#item-grid")).isVisible();
+        assertThat(content.get("benefits", benefit.path()).orElseThrow().node().property("title")).isEqualTo(title);
     }
 
     @Test

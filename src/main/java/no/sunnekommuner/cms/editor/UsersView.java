@@ -1,0 +1,194 @@
+package no.sunnekommuner.cms.editor;
+
+import com.google.common.collect.ImmutableSet;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import no.sunnekommuner.cms.content.ContentException;
+import no.sunnekommuner.cms.security.PasswordHasher;
+import no.sunnekommuner.cms.security.Role;
+import no.sunnekommuner.cms.security.User;
+import no.sunnekommuner.cms.security.UserDirectory;
+
+/** User accounts for admins: add, change name and roles, set a new password, delete. */
+@Route(value = "users", layout = MainLayout.class)
+public class UsersView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final Grid<User> grid = new Grid<>();
+
+    public UsersView() {
+        addClassName("browser");
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!CurrentUser.get().map(User::canManageUsers).orElse(false)) {
+            event.forwardTo(LauncherView.class); // checked here, not only by hiding the menu entry
+            return;
+        }
+        removeAll();
+        Button add = new Button(getTranslation("users.add"), VaadinIcon.PLUS.create(), e -> edit(null));
+        add.setId("add-user");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout head = new HorizontalLayout(new H1(getTranslation("users.title")), add);
+        head.setWidthFull();
+        head.setAlignItems(Alignment.BASELINE);
+        head.expand(head.getComponentAt(0));
+
+        grid.removeAllColumns();
+        grid.addColumn(User::username).setHeader(getTranslation("users.username")).setSortable(true).setAutoWidth(true);
+        grid.addColumn(User::displayName).setHeader(getTranslation("users.displayName")).setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(u -> u.roles().stream().map(r -> getTranslation("role." + r.id()))
+                .collect(Collectors.joining(", "))).setHeader(getTranslation("users.roles")).setAutoWidth(true);
+        grid.addComponentColumn(u -> {
+            Button edit = new Button(getTranslation("users.edit"), VaadinIcon.EDIT.create(), e -> edit(u));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            edit.setId("edit-user-" + u.username());
+            return edit;
+        }).setHeader(getTranslation("users.actions")).setAutoWidth(true);
+        grid.setId("user-grid");
+        grid.setAriaLabel(getTranslation("users.title"));
+        refresh();
+        add(head, grid);
+    }
+
+    private UserDirectory users() {
+        return Cms.runtime().users();
+    }
+
+    private void refresh() {
+        grid.setItems(users().list());
+    }
+
+    /** The account form: a new user when {@code user} is null. */
+    private void edit(User user) {
+        Dialog dialog = new Dialog();
+        dialog.setId("user-dialog");
+        dialog.setHeaderTitle(user == null ? getTranslation("users.add") : user.username());
+        TextField username = new TextField(getTranslation("users.username"));
+        username.setId("user-username");
+        username.setRequired(true);
+        username.setHelperText(getTranslation("users.username.help"));
+        TextField displayName = new TextField(getTranslation("users.displayName"));
+        displayName.setId("user-display-name");
+        PasswordField password = new PasswordField(getTranslation(user == null ? "users.password"
+                : "users.newPassword"));
+        password.setId("user-password");
+        password.setRequired(user == null);
+        password.setHelperText(getTranslation("users.password.help"));
+        CheckboxGroup<Role> roles = new CheckboxGroup<>(getTranslation("users.roles"));
+        roles.setId("user-roles");
+        roles.setItems(Arrays.asList(Role.values()));
+        roles.setItemLabelGenerator(r -> getTranslation("role." + r.id()) + " – " + getTranslation("role." + r.id()
+                + ".help"));
+        if (user != null) {
+            username.setValue(user.username());
+            username.setReadOnly(true);
+            displayName.setValue(user.displayName() == null ? "" : user.displayName());
+            roles.setValue(user.roles());
+        } else {
+            roles.setValue(ImmutableSet.of(Role.EDITOR));
+        }
+        FormLayout form = new FormLayout(username, displayName, password, roles);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        dialog.add(form);
+
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                ImmutableSet<Role> chosen = ImmutableSet.copyOf(roles.getValue());
+                String problem = problem(user, username.getValue().trim(), password.getValue(), chosen);
+                if (problem != null) {
+                    throw new ContentException(problem);
+                }
+                if (user == null) {
+                    users().create(username.getValue().trim(), displayName.getValue().trim(),
+                            password.getValue().toCharArray(), chosen, null);
+                } else {
+                    users().update(user.username(), displayName.getValue().trim(), chosen, null);
+                    if (!password.getValue().isEmpty()) {
+                        users().setPassword(user.username(), password.getValue().toCharArray());
+                    }
+                }
+                dialog.close();
+                refresh();
+                notify(getTranslation("users.saved"), NotificationVariant.LUMO_SUCCESS);
+            } catch (ContentException | IllegalArgumentException ex) {
+                // the dialog stays open with what was typed; the message says what to change
+                notify(ex.getMessage(), NotificationVariant.LUMO_ERROR);
+            }
+        });
+        save.setId("user-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        dialog.getFooter().add(cancel);
+        if (user != null && !user.username().equals(CurrentUser.require().username())) {
+            Button delete = new Button(getTranslation("action.delete"), VaadinIcon.TRASH.create(), e -> {
+                ConfirmDialog confirm = new ConfirmDialog(getTranslation("confirm.delete.title"),
+                        getTranslation("users.confirmDelete", user.username()), getTranslation("action.delete"),
+                        ev -> {
+                            users().delete(user.username());
+                            dialog.close();
+                            refresh();
+                            notify(getTranslation("users.deleted"), NotificationVariant.LUMO_SUCCESS);
+                        }, getTranslation("action.cancel"), ev -> { });
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.open();
+            });
+            delete.setId("user-delete");
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            dialog.getFooter().add(delete);
+        }
+        dialog.getFooter().add(save);
+        dialog.open();
+    }
+
+    /** What is wrong with the form, in the UI language (the directory checks again, in English, for the API). */
+    private String problem(User user, String username, String password, ImmutableSet<Role> roles) {
+        if (user == null && !username.toLowerCase(java.util.Locale.ROOT).matches("[a-z0-9][a-z0-9._-]{1,39}")) {
+            return getTranslation("users.username.help");
+        }
+        if (user == null && users().find(username.toLowerCase(java.util.Locale.ROOT)).isPresent()) {
+            return getTranslation("users.exists", username);
+        }
+        if ((user == null || !password.isEmpty()) && password.length() < PasswordHasher.MIN_LENGTH) {
+            return getTranslation("users.password.help");
+        }
+        if (roles.isEmpty()) {
+            return getTranslation("users.oneRole");
+        }
+        if (user != null && user.username().equals(CurrentUser.require().username()) && !roles.contains(Role.ADMIN)) {
+            return getTranslation("users.keepOwnAdmin");
+        }
+        return null;
+    }
+
+    private void notify(String text, NotificationVariant variant) {
+        Notification n = Notification.show(text, 6000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(variant);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("users.title") + " – " + getTranslation("app.title");
+    }
+}
