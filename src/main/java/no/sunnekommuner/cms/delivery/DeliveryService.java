@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.Property;
@@ -32,7 +31,6 @@ import no.sunnekommuner.cms.definition.ContentTypeDefinition;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
 import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
 import no.sunnekommuner.cms.definition.PropertyDefinition;
-import no.sunnekommuner.cms.repository.Counting;
 import no.sunnekommuner.cms.repository.JcrRepository;
 import org.apache.jackrabbit.api.query.JackrabbitQueryResult;
 import org.slf4j.Logger;
@@ -56,13 +54,6 @@ public final class DeliveryService {
     private final ZoneId zone;
     /** JCR types of filtered properties seen in content, per workspace; cleared when content changes. */
     private final Map<String, Integer> sampledTypes = new ConcurrentHashMap<>();
-    /**
-     * Totals of queries, per workspace and statement (without order): a page of a long list needs the total, and
-     * counting all matches costs far more than the page; any content change clears them.
-     */
-    private final Map<String, Long> counts = new ConcurrentHashMap<>();
-    private static final int MAX_COUNTS = 10_000;
-    private final AtomicLong countGeneration = new AtomicLong();
 
     public DeliveryService(JcrRepository repository, DefinitionRegistry definitions, SiteLocales locales,
             String linkBase, ZoneId zone) {
@@ -75,9 +66,7 @@ public final class DeliveryService {
 
     /** Forgets what was learnt from content (called whenever content changes). */
     public void contentChanged() {
-        countGeneration.incrementAndGet();
         sampledTypes.clear();
-        counts.clear();
     }
 
     /** Serves a GET on an endpoint: {@code remainder} is the path below the endpoint, possibly ending in @nodes. */
@@ -170,7 +159,7 @@ public final class DeliveryService {
                     }
                     if (page.size() == limit || total < 0 || (page.isEmpty() && offset > 0)) {
                         // Jackrabbit's total stops at the limit; a full page needs a real count
-                        total = cachedCount(session, endpoint.readWorkspace(), built.xpath());
+                        total = repository.queryCounts().count(session, built.xpath());
                     }
                 } else {
                     // several @ancestor alternatives or order by name: Jackrabbit's XPath can express neither, so
@@ -213,33 +202,6 @@ public final class DeliveryService {
             g.writeEndArray();
             g.writeEndObject();
         });
-    }
-
-    private long cachedCount(Session session, String workspace, String xpath) throws RepositoryException {
-        int order = xpath.lastIndexOf(" order by ");
-        String key = workspace + "\u0000" + (order < 0 ? xpath : xpath.substring(0, order));
-        Long known = counts.get(key);
-        if (known != null) {
-            return known;
-        }
-        long generation = countGeneration.get();
-        long total = count(session, xpath);
-        if (counts.size() >= MAX_COUNTS) {
-            counts.clear();
-        }
-        if (generation == countGeneration.get()) {
-            counts.put(key, total); // not if content changed while counting: the count may be of the old state
-        }
-        return total;
-    }
-
-    /** Counts the matches of a query (the order clause dropped: it changes nothing in a count). */
-    private static long count(Session session, String xpath) throws RepositoryException {
-        int order = xpath.lastIndexOf(" order by ");
-        @SuppressWarnings("deprecation")
-        Query q = session.getWorkspace().getQueryManager().createQuery(order < 0 ? xpath : xpath.substring(0, order),
-                Query.XPATH);
-        return Counting.total(q.execute());
     }
 
     private static String lowerName(Node node) {

@@ -279,9 +279,7 @@ public final class JcrContentStore implements ContentStore {
             if (total < 0 || page.size() == request.query().limit()
                     || (page.isEmpty() && request.query().offset() > 0)) {
                 // Jackrabbit's total is unknown (-1) or stops at the limit: count without paging or order
-                int order = statement.lastIndexOf(" order by ");
-                Query count = manager.createQuery(order < 0 ? statement : statement.substring(0, order), Query.XPATH);
-                total = Counting.total(count.execute());
+                total = repository.queryCounts().count(s, statement);
             }
             return new ContentPage(total, page);
         });

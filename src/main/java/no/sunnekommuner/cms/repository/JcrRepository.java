@@ -29,6 +29,7 @@ public final class JcrRepository implements AutoCloseable {
 
     private final Path home;
     private final RepositoryImpl repository;
+    private final QueryCounts queryCounts = new QueryCounts();
     private final Set<String> knownWorkspaces = ConcurrentHashMap.newKeySet();
 
     private JcrRepository(Path home, RepositoryImpl repository) throws RepositoryException {
@@ -92,6 +93,11 @@ public final class JcrRepository implements AutoCloseable {
                 session.logout();
             }
         }
+    }
+
+    /** Remembered query totals of this repository; the content service empties them on every change. */
+    public QueryCounts queryCounts() {
+        return queryCounts;
     }
 
     /** A new system session on a workspace; the caller logs it out. */

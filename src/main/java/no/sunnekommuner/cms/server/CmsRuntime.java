@@ -75,6 +75,7 @@ public final class CmsRuntime implements AutoCloseable {
             ContentService content = new ContentService(definitions, new JcrContentStore(repository),
                     new ContentValidator(definitions, locales, DomainRules.sunneKommuner()), new RichTextSanitizer(),
                     locales);
+            content.addChangeListener(workspace -> repository.queryCounts().invalidate());
             UserDirectory users = new UserDirectory(repository, new PasswordHasher(),
                     new LoginThrottle(Clock.systemUTC()));
             return new CmsRuntime(settings, definitions, repository, content, users);

@@ -1,0 +1,68 @@
+package no.sunnekommuner.cms.repository;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.query.Query;
+import javax.jcr.query.QueryResult;
+import javax.jcr.query.RowIterator;
+import org.apache.jackrabbit.api.query.JackrabbitQueryResult;
+
+/**
+ * The number of matches of XPath queries, remembered per workspace and statement until content changes: Jackrabbit
+ * counts by walking every hit (about 25 ms at 10,000 items), while a page of results costs a millisecond or two.
+ */
+public final class QueryCounts {
+
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final Map<String, Long> counts = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    /** The number of matches of {@code xpath} in the session's workspace (its order clause changes nothing). */
+    public long count(Session session, String xpath) throws RepositoryException {
+        int order = xpath.lastIndexOf(" order by ");
+        String statement = order < 0 ? xpath : xpath.substring(0, order);
+        String key = session.getWorkspace().getName() + '\u0000' + statement;
+        Long known = counts.get(key);
+        if (known != null) {
+            return known;
+        }
+        long seen = generation.get();
+        @SuppressWarnings("deprecation")
+        QueryResult result = session.getWorkspace().getQueryManager().createQuery(statement, Query.XPATH).execute();
+        long total = total(result);
+        if (counts.size() >= MAX_ENTRIES) {
+            counts.clear();
+        }
+        if (seen == generation.get()) {
+            counts.put(key, total); // not when content changed while counting: the count may be of the old state
+        }
+        return total;
+    }
+
+    /** Forgets every count (called whenever content changes). */
+    public void invalidate() {
+        generation.incrementAndGet();
+        counts.clear();
+    }
+
+    private static long total(QueryResult result) throws RepositoryException {
+        if (result instanceof JackrabbitQueryResult jr && jr.getTotalSize() >= 0) {
+            return jr.getTotalSize();
+        }
+        // rows, not nodes: walking rows checks each hit without loading its node (about half the time)
+        RowIterator rows = result.getRows();
+        if (rows.getSize() >= 0) {
+            return rows.getSize();
+        }
+        long n = 0;
+        while (rows.hasNext()) {
+            rows.nextRow();
+            n++;
+        }
+        return n;
+    }
+}
