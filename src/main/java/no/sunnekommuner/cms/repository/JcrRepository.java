@@ -6,8 +6,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import javax.jcr.Repository;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -16,6 +20,7 @@ import org.apache.jackrabbit.api.JackrabbitWorkspace;
 import org.apache.jackrabbit.core.RepositoryImpl;
 import org.apache.jackrabbit.core.config.RepositoryConfig;
 import org.slf4j.Logger;
+import org.xml.sax.InputSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -30,6 +35,11 @@ public final class JcrRepository implements AutoCloseable {
     private final Path home;
     private final RepositoryImpl repository;
     private final QueryCounts queryCounts = new QueryCounts();
+
+    private static final String FORCE_CHECK_VARIABLE = "sk.forceConsistencyCheck";
+    private static final String FIXED_FORCE_CHECK = "<param name=\"forceConsistencyCheck\" value=\"true\"/>";
+    private static final String VARIABLE_FORCE_CHECK = "<param name=\"forceConsistencyCheck\" value=\"${"
+            + FORCE_CHECK_VARIABLE + "}\"/>";
     private final Set<String> knownWorkspaces = ConcurrentHashMap.newKeySet();
 
     private JcrRepository(Path home, RepositoryImpl repository) throws RepositoryException {
@@ -40,6 +50,28 @@ public final class JcrRepository implements AutoCloseable {
             knownWorkspaces.addAll(Set.of(session.getWorkspace().getAccessibleWorkspaceNames()));
         } finally {
             session.logout();
+        }
+    }
+
+    /**
+     * Repositories created before the check depended on the shutdown have {@code forceConsistencyCheck} fixed to
+     * true in their copied configuration: it becomes the variable, in the repository template and every workspace.
+     */
+    private static void forceConsistencyCheckByVariable(Path home) throws IOException {
+        List<Path> configs = new ArrayList<>();
+        configs.add(home.resolve("repository.xml"));
+        Path workspaces = home.resolve("workspaces");
+        if (Files.isDirectory(workspaces)) {
+            try (Stream<Path> dirs = Files.list(workspaces)) {
+                dirs.map(d -> d.resolve("workspace.xml")).filter(Files::isRegularFile).forEach(configs::add);
+            }
+        }
+        for (Path file : configs) {
+            String xml = Files.readString(file, StandardCharsets.UTF_8);
+            String updated = xml.replace(FIXED_FORCE_CHECK, VARIABLE_FORCE_CHECK);
+            if (!updated.equals(xml)) {
+                Files.writeString(file, updated, StandardCharsets.UTF_8);
+            }
         }
     }
 
@@ -57,8 +89,20 @@ public final class JcrRepository implements AutoCloseable {
         }
         // Derby writes derby.log into the working directory unless told otherwise.
         System.setProperty("derby.stream.error.file", home.resolve("derby.log").toString());
+        // Jackrabbit leaves its lock file behind only when the last run did not shut down (kill -9, power loss):
+        // then, and only then, every index is checked against the stored content and repaired, because such a
+        // crash can leave the index without the last writes; after a clean shutdown the check would cost seconds.
+        boolean crashed = Files.exists(home.resolve(".lock"));
+        if (crashed) {
+            LOG.warn("The repository at {} was not shut down cleanly: checking and repairing its search indexes", home);
+        }
+        forceConsistencyCheckByVariable(home);
+        Properties variables = new Properties(System.getProperties());
+        variables.setProperty("rep.home", home.toString());
+        variables.setProperty(FORCE_CHECK_VARIABLE, String.valueOf(crashed));
         long started = System.nanoTime();
-        RepositoryImpl repository = RepositoryImpl.create(RepositoryConfig.create(config.toFile(), home.toFile()));
+        RepositoryImpl repository = RepositoryImpl.create(RepositoryConfig.create(
+                new InputSource(config.toUri().toString()), variables));
         LOG.info("Jackrabbit repository started in {} ms at {}", (System.nanoTime() - started) / 1_000_000, home);
         return new JcrRepository(home, repository);
     }

@@ -33,14 +33,16 @@ public final class CmsServer implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         // A web application context, so that servlet container initializers (Vaadin's) run and find the editor's
-        // routes by annotation scanning; scanning is limited to Vaadin's jars and our classes (start-up time).
+        // routes by annotation scanning; scanning is limited to Vaadin's jars and our classes or jar (start-up time).
         WebAppContext context = new WebAppContext();
         context.setContextPath("/");
         context.setBaseResourceAsPath(emptyWebRoot());
         context.setConfigurationDiscovered(true);
         context.setParentLoaderPriority(true);
         context.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN,
-                ".*/(flow-[^/]*|vaadin-[^/]*)\\.jar$|.*/classes/.*");
+                ".*/(flow-[^/]*|vaadin-[^/]*|sunne-kommuner-cms[^/]*)\\.jar$|.*/classes/.*");
+        // the editor servlet is declared (@WebServlet): Vaadin need not look for servlets to register itself
+        context.setInitParameter("disable.automatic.servlet.registration", "true");
         context.getSessionHandler().setMaxInactiveInterval(SESSION_TIMEOUT_SECONDS);
         context.getSessionHandler().setHttpOnly(true);
         context.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);

@@ -54,13 +54,16 @@ class EditorSignInIT {
     }
 
     @Test
-    void anAppAddressLeadsToTheSignInFormFirst() {
+    void anAppAddressLeadsToTheSignInFormFirst() throws Exception {
         Page page = chromium.newPage(server.base());
         page.navigate("/apps/news-app");
         assertThat(page.locator("vaadin-login-form")).isVisible();
         assertThat(page.locator("#item-grid")).hasCount(0);
         assertThat(page.locator("#sign-out")).hasCount(0);
         Chromium.screenshot(page, "login");
+        var css = server.get("/styles/editor.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
     }
 
     @Test
