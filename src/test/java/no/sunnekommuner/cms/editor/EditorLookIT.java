@@ -7,26 +7,20 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import no.sunnekommuner.cms.content.ContentService;
-import no.sunnekommuner.cms.content.bootstrap.DemoContent;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentQuery;
 import no.sunnekommuner.cms.definition.AppDefinition;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
-import no.sunnekommuner.cms.testing.BrowserFailures;
 import no.sunnekommuner.cms.testing.Chromium;
-import no.sunnekommuner.cms.testing.TestRuntimes;
 import no.sunnekommuner.cms.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How the editor looks and whom it serves: screenshots of every view under target/screenshots for people to look
@@ -36,31 +30,17 @@ class EditorLookIT {
 
     static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    @TempDir
-    static Path temp;
+    @RegisterExtension
+    static final EditorInBrowser EDITOR = EditorInBrowser.withDemoContent();
     static TestServer server;
     static ContentService content;
     static Chromium chromium;
-    @RegisterExtension
-    final BrowserFailures failures = new BrowserFailures(() -> chromium);
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(temp.resolve("repo"),
-                List.of(TestRuntimes.LIGHT_MODULES, TestRuntimes.TEST_LIGHT_MODULES), Map.of());
+    static void start() {
+        server = EDITOR.server();
         content = server.runtime().content();
-        new DemoContent(content).loadIfEmpty();
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        chromium = EDITOR.chromium();
     }
 
     /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now, one line each. */
@@ -118,8 +98,7 @@ class EditorLookIT {
 
     @Test
     void theEnglishUiIsScreenshotToo() {
-        EditorPage editor = new EditorPage(chromium.newPage(server.base())).signIn(TestServer.EDITOR,
-                TestServer.PASSWORD);
+        EditorPage editor = EDITOR.signedIn(TestServer.EDITOR);
         editor.select("ui-language", "English");
         assertThat(editor.page().locator("h1")).hasText("Apps");
         ContentItem member = content.list(ContentQuery.all("member", 0, 1)).items().get(0);

@@ -5,57 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.google.common.collect.ImmutableSet;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.security.Role;
-import no.sunnekommuner.cms.testing.BrowserFailures;
 import no.sunnekommuner.cms.testing.Chromium;
-import no.sunnekommuner.cms.testing.TestRuntimes;
 import no.sunnekommuner.cms.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Signing in and out of the editor in Chromium: nothing is reachable without it, wrong passwords are refused. */
 class EditorSignInIT {
 
     static final String ADMIN = "sjef";
 
-    @TempDir
-    static Path temp;
-    static TestServer server;
-    static Chromium chromium;
     @RegisterExtension
-    final BrowserFailures failures = new BrowserFailures(() -> chromium);
+    static final EditorInBrowser EDITOR = EditorInBrowser.empty();
+    static TestServer server;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(temp.resolve("repo"), List.of(TestRuntimes.LIGHT_MODULES), Map.of());
+    static void start() {
+        server = EDITOR.server();
         server.runtime().users().create(ADMIN, "Administrator", TestServer.PASSWORD.toCharArray(),
                 ImmutableSet.of(Role.EDITOR, Role.PUBLISHER, Role.ADMIN), "nb");
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void anAppAddressLeadsToTheSignInFormFirst() throws Exception {
-        Page page = chromium.newPage(server.base());
+        Page page = EDITOR.anonymous().page();
         page.navigate("/apps/news-app");
         assertThat(page.locator("vaadin-login-form")).isVisible();
         assertThat(page.locator("#item-grid")).hasCount(0);
@@ -68,7 +48,7 @@ class EditorSignInIT {
 
     @Test
     void aWrongPasswordIsRefusedWithAMessage() {
-        EditorPage editor = new EditorPage(chromium.newPage(server.base()));
+        EditorPage editor = EDITOR.anonymous();
         editor.page().navigate("/login");
         editor.typeLogin(TestServer.EDITOR, "not-the-password");
         assertThat(editor.page().locator("vaadin-login-form")).hasAttribute("error", "");
@@ -80,7 +60,7 @@ class EditorSignInIT {
 
     @Test
     void anEditorSignsInSwitchesToEnglishSignsOutAndTheLanguageIsRemembered() {
-        EditorPage editor = new EditorPage(chromium.newPage(server.base()));
+        EditorPage editor = EDITOR.anonymous();
         editor.signIn(TestServer.EDITOR, TestServer.PASSWORD);
         Page page = editor.page();
         assertThat(page.locator("h1")).hasText("Apper");
@@ -106,7 +86,7 @@ class EditorSignInIT {
 
     @Test
     void anAdminAddsAnEditorWhoCanThenSignInAndOnlyAdminsSeeTheUsers() {
-        EditorPage admin = new EditorPage(chromium.newPage(server.base())).signIn(ADMIN, TestServer.PASSWORD);
+        EditorPage admin = EDITOR.signedIn(ADMIN);
         Page page = admin.page();
         page.locator("#nav-users").click();
         assertThat(page.locator("#user-grid")).containsText(TestServer.PUBLISHER);
@@ -123,7 +103,7 @@ class EditorSignInIT {
         assertThat(server.runtime().users().find("kari.nordmann").orElseThrow().roles())
                 .containsExactly(Role.EDITOR);
 
-        EditorPage kari = new EditorPage(chromium.newPage(server.base())).signIn("kari.nordmann", "et-langt-passord");
+        EditorPage kari = EDITOR.anonymous().signIn("kari.nordmann", "et-langt-passord");
         assertThat(kari.page().locator("#nav-users")).hasCount(0);
         kari.page().navigate("/users");
         assertThat(kari.page().locator("#user-grid")).hasCount(0);

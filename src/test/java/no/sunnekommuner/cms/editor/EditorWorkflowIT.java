@@ -8,25 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
 import no.sunnekommuner.cms.content.ContentService;
-import no.sunnekommuner.cms.content.bootstrap.DemoContent;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.content.model.ContentQuery;
 import no.sunnekommuner.cms.content.model.PublicationStatus;
-import no.sunnekommuner.cms.testing.BrowserFailures;
 import no.sunnekommuner.cms.testing.Chromium;
-import no.sunnekommuner.cms.testing.TestRuntimes;
 import no.sunnekommuner.cms.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Editors' work in Chromium against a real server with the demo content and the YAML-only events module: writing,
@@ -36,35 +28,19 @@ class EditorWorkflowIT {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @TempDir
-    static Path temp;
+    @RegisterExtension
+    static final EditorInBrowser EDITOR = EditorInBrowser.withDemoContent();
     static TestServer server;
     static ContentService content;
-    static Chromium chromium;
-    @RegisterExtension
-    final BrowserFailures failures = new BrowserFailures(() -> chromium);
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(temp.resolve("repo"),
-                List.of(TestRuntimes.LIGHT_MODULES, TestRuntimes.TEST_LIGHT_MODULES), Map.of());
+    static void start() {
+        server = EDITOR.server();
         content = server.runtime().content();
-        new DemoContent(content).loadIfEmpty();
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     EditorPage signedIn(String user) {
-        return new EditorPage(chromium.newPage(server.base())).signIn(user, TestServer.PASSWORD);
+        return EDITOR.signedIn(user);
     }
 
     JsonNode delivery(String path) throws Exception {
@@ -216,6 +192,30 @@ class EditorWorkflowIT {
         second.confirm();
         assertThat(second.input("title-nb")).hasValue("Felles sak – første redaktør");
         assertThat(second.input("lead-nb")).hasValue("");
+    }
+
+    @Test
+    void previewShowsTheDraftAndDuplicateMakesAnUnpublishedCopy() throws Exception {
+        ContentItem item = content.create("news", "/", ContentNode.builder("forhandsvist", "sk:newsArticle")
+                .property("title", "Utkast til forhåndsvisning").property("title_en", "Draft to preview")
+                .property("publishDate", OffsetDateTime.parse("2026-10-04T09:00:00+02:00")).build(), "t");
+        EditorPage editor = signedIn(TestServer.PUBLISHER).openItem("news-app", item.path());
+        Page page = editor.page();
+        Page preview = page.context().waitForPage(() -> page.locator("#preview").click());
+        preview.waitForLoadState();
+        // the draft's JSON from the preview twin of the delivery endpoint, with the editor's own session
+        assertThat(preview.url()).contains("/.rest/preview/news/v1" + item.path());
+        assertThat(preview.content()).contains("Utkast til forhåndsvisning");
+        assertThat(server.get("/.rest/delivery/news/v1" + item.path()).statusCode()).isEqualTo(404);
+
+        page.locator("#duplicate").click();
+        editor.expectNotification("Kopi laget");
+        String copy = editor.savedPath();
+        assertThat(copy).isEqualTo(item.path() + "-kopi");
+        ContentItem duplicated = content.get("news", copy).orElseThrow();
+        assertThat(duplicated.node().property("title")).isEqualTo("Utkast til forhåndsvisning");
+        assertThat(duplicated.id()).isNotEqualTo(item.id());
+        assertThat(duplicated.status()).isEqualTo(PublicationStatus.DRAFT);
     }
 
     @Test
