@@ -110,6 +110,8 @@ final class ContentForm extends Div {
 
     private void addProperty(FormLayout layout, PropertyDefinition p, String prefix, String label) {
         if (p.i18n()) {
+            // the languages of one property side by side on a row of their own (a <br> starts a new row)
+            layout.getElement().appendChild(new com.vaadin.flow.dom.Element("br"));
             List<String> languages = new ArrayList<>();
             languages.add(defaultLanguage);
             languages.addAll(otherLanguages);
