@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
+import java.util.List;
 import no.sunnekommuner.cms.content.ContentService;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
@@ -216,6 +217,33 @@ class EditorWorkflowIT {
         assertThat(duplicated.node().property("title")).isEqualTo("Utkast til forhåndsvisning");
         assertThat(duplicated.id()).isNotEqualTo(item.id());
         assertThat(duplicated.status()).isEqualTo(PublicationStatus.DRAFT);
+    }
+
+    @Test
+    void aPublisherFindsDraftsBySearchAndStatusAndPublishesThemTogether() {
+        List<ContentItem> drafts = new java.util.ArrayList<>();
+        for (String name : List.of("bulk-en", "bulk-to")) {
+            drafts.add(content.create("news", "/", ContentNode.builder(name, "sk:newsArticle")
+                    .property("title", "Samlepublisering " + name).property("publishDate",
+                            OffsetDateTime.parse("2026-10-05T09:00:00+02:00")).build(), "t"));
+        }
+        EditorPage publisher = signedIn(TestServer.PUBLISHER).openApp("news-app");
+        Page page = publisher.page();
+        publisher.select("status-filter", "Utkast");
+        publisher.input("search").fill("samlepublisering");
+        Locator rows = page.locator("#item-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText("Samlepublisering"));
+        assertThat(rows).hasCount(2);
+        assertThat(page.locator("#item-grid")).not().containsText("Velkommen til årskonferansen"); // published
+        assertThat(page.locator("#bulk-publish")).isDisabled();
+        for (int i = 0; i < 2; i++) {
+            page.locator("#item-grid vaadin-grid-cell-content vaadin-checkbox:visible").nth(i).click();
+        }
+        page.locator("#bulk-publish").click();
+        publisher.expectNotification("2");
+        for (ContentItem draft : drafts) {
+            assertThat(content.get("news", draft.path()).orElseThrow().status()).isEqualTo(PublicationStatus.PUBLISHED);
+        }
     }
 
     @Test
