@@ -107,6 +107,7 @@ class EditorLookIT {
         Chromium.screenshot(editor.page(), "members-app-detail-en");
         assertThat(seriousViolations(editor.page())).isEmpty();
         editor.select("ui-language", "Norsk"); // the language is remembered per user: leave the editor as found
+        assertThat(editor.page().locator("#save")).hasText("Lagre");
     }
 
     @Test

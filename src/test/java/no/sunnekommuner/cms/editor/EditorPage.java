@@ -85,6 +85,22 @@ final class EditorPage {
         return this;
     }
 
+    /**
+     * Ticks the selection box of the grid row showing this text. The grid keeps a pool of row elements whose cells
+     * are slotted into its shadow rows, so the row is found through the cell's slot.
+     */
+    EditorPage selectRow(String cellText) {
+        assertThat(page.locator("#item-grid vaadin-grid-cell-content:visible")
+                .filter(new Locator.FilterOptions().setHasText(cellText))).hasCount(1);
+        page.evaluate("text => {"
+                + " const cell = Array.from(document.querySelectorAll('#item-grid vaadin-grid-cell-content'))"
+                + "   .find(c => c.textContent.trim() === text && c.assignedSlot && c.offsetParent !== null);"
+                + " const row = cell.assignedSlot.parentElement.parentElement;"
+                + " row.querySelector('td slot').assignedNodes()[0].querySelector('vaadin-checkbox').click(); }",
+                cellText);
+        return this;
+    }
+
     /** Picks an option in a select, combo box or reference picker by (part of) its label. */
     EditorPage choose(String fieldId, String label) {
         Locator input = input(fieldId);
