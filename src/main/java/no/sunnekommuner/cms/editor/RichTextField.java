@@ -5,10 +5,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.customfield.CustomField;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import no.sunnekommuner.cms.content.RichTextSanitizer;
-import org.jsoup.Jsoup;
 import java.util.ArrayList;
 import java.util.List;
+import no.sunnekommuner.cms.content.RichTextSanitizer;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -63,8 +63,8 @@ public final class RichTextField extends CustomField<String> {
 
     private void changed(String browserHtml) {
         String written = clean(browserHtml);
-        // the browser writes HTML its own way (entities, attribute order): only a real change counts as one
-        if (!normalized(written).equals(normalized(html))) {
+        // the browser writes HTML its own way (entities, spaces, paragraphs): only a real change counts as one
+        if (!normalized(written).equals(normalized(clean(html)))) {
             html = written;
             updateValue();
         }
