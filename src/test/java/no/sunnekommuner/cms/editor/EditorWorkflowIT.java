@@ -44,6 +44,12 @@ class EditorWorkflowIT {
         return EDITOR.signedIn(user);
     }
 
+    /** A draft news article: its name, Norwegian title and a publication date; the test adds the rest. */
+    static ContentNode.Builder article(String name, String title) {
+        return ContentNode.builder(name, "sk:newsArticle").property("title", title)
+                .property("publishDate", OffsetDateTime.parse("2026-10-01T09:00:00+02:00"));
+    }
+
     JsonNode delivery(String path) throws Exception {
         HttpResponse<String> response = server.get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(200, 404);
@@ -105,9 +111,8 @@ class EditorWorkflowIT {
 
     @Test
     void formattedTextKeepsItsFormattingButNeverScripts() {
-        ContentItem item = content.create("news", "/", ContentNode.builder("formatert", "sk:newsArticle")
-                .property("title", "Formatert sak").property("body", "<h2>Mål</h2><ul><li>Én</li><li>To</li></ul>")
-                .property("publishDate", OffsetDateTime.parse("2026-10-03T09:00:00+02:00")).build(), "t");
+        ContentItem item = content.create("news", "/", article("formatert", "Formatert sak")
+                .property("body", "<h2>Mål</h2><ul><li>Én</li><li>To</li></ul>").build(), "t");
         EditorPage editor = signedIn(TestServer.EDITOR).openItem("news-app", item.path());
         Locator area = editor.page().locator("#body-nb .rich-text-area");
         assertThat(area.locator("h2")).hasText("Mål");
@@ -143,9 +148,8 @@ class EditorWorkflowIT {
 
     @Test
     void aPublisherSeesVersionsAndRestoresOne() {
-        ContentItem item = content.create("news", "/", ContentNode.builder("versjonert", "sk:newsArticle")
-                .property("title", "Første tittel").property("title_en", "First title")
-                .property("publishDate", OffsetDateTime.parse("2026-10-01T09:00:00+02:00")).build(), "t");
+        ContentItem item = content.create("news", "/", article("versjonert", "Første tittel")
+                .property("title_en", "First title").build(), "t");
         content.publish("news", item.path(), "t"); // version 1.0
 
         EditorPage publisher = signedIn(TestServer.PUBLISHER).openItem("news-app", item.path());
@@ -168,9 +172,7 @@ class EditorWorkflowIT {
 
     @Test
     void theSecondOfTwoEditorsSavingTheSameItemGetsAConflictNotASilentOverwrite() {
-        ContentItem item = content.create("news", "/", ContentNode.builder("samtidig", "sk:newsArticle")
-                .property("title", "Felles sak").property("publishDate",
-                        OffsetDateTime.parse("2026-10-02T09:00:00+02:00")).build(), "t");
+        ContentItem item = content.create("news", "/", article("samtidig", "Felles sak").build(), "t");
         EditorPage first = signedIn(TestServer.EDITOR).openItem("news-app", item.path());
         EditorPage second = signedIn(TestServer.PUBLISHER).openItem("news-app", item.path());
 
@@ -197,9 +199,8 @@ class EditorWorkflowIT {
 
     @Test
     void previewShowsTheDraftAndDuplicateMakesAnUnpublishedCopy() throws Exception {
-        ContentItem item = content.create("news", "/", ContentNode.builder("forhandsvist", "sk:newsArticle")
-                .property("title", "Utkast til forhåndsvisning").property("title_en", "Draft to preview")
-                .property("publishDate", OffsetDateTime.parse("2026-10-04T09:00:00+02:00")).build(), "t");
+        ContentItem item = content.create("news", "/", article("forhandsvist", "Utkast til forhåndsvisning")
+                .property("title_en", "Draft to preview").build(), "t");
         EditorPage editor = signedIn(TestServer.PUBLISHER).openItem("news-app", item.path());
         Page page = editor.page();
         Page preview = page.context().waitForPage(() -> page.locator("#preview").click());
@@ -211,7 +212,7 @@ class EditorWorkflowIT {
 
         page.locator("#duplicate").click();
         editor.expectNotification("Kopi laget");
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*path=%2Fforhandsvist-kopi$|.*path=/forhandsvist-kopi$"));
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*path=(%2F|/)forhandsvist-kopi$"));
         String copy = editor.savedPath();
         assertThat(copy).isEqualTo(item.path() + "-kopi");
         ContentItem duplicated = content.get("news", copy).orElseThrow();
@@ -224,9 +225,7 @@ class EditorWorkflowIT {
     void aPublisherFindsDraftsBySearchAndStatusAndPublishesThemTogether() {
         List<ContentItem> drafts = new java.util.ArrayList<>();
         for (String name : List.of("bulk-en", "bulk-to")) {
-            drafts.add(content.create("news", "/", ContentNode.builder(name, "sk:newsArticle")
-                    .property("title", "Samlepublisering " + name).property("publishDate",
-                            OffsetDateTime.parse("2026-10-05T09:00:00+02:00")).build(), "t"));
+            drafts.add(content.create("news", "/", article(name, "Samlepublisering " + name).build(), "t"));
         }
         EditorPage publisher = signedIn(TestServer.PUBLISHER).openApp("news-app");
         Page page = publisher.page();
@@ -250,9 +249,8 @@ class EditorWorkflowIT {
 
     @Test
     void clickingThroughFormattedTextChangesNothing() {
-        ContentItem item = content.create("news", "/", ContentNode.builder("bar-tekst", "sk:newsArticle")
-                .property("title", "Bar tekst").property("body", "Tekst uten avsnitt &amp; med tegn")
-                .property("publishDate", OffsetDateTime.parse("2026-10-06T09:00:00+02:00")).build(), "t");
+        ContentItem item = content.create("news", "/", article("bar-tekst", "Bar tekst")
+                .property("body", "Tekst uten avsnitt &amp; med tegn").build(), "t");
         EditorPage editor = signedIn(TestServer.EDITOR).openItem("news-app", item.path());
         Page page = editor.page();
         page.locator("#body-nb .rich-text-area").click();
