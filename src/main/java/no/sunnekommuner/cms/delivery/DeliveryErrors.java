@@ -28,6 +28,8 @@ public final class DeliveryErrors implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryErrors.class);
     private static final JsonFactory JSON = new JsonFactory();
+    /** The challenge of every 401: the Bearer scheme, which no browser answers with a password dialog. */
+    static final String CHALLENGE = "Bearer realm=\"sunne-kommuner\"";
 
     @jakarta.ws.rs.core.Context
     private jakarta.ws.rs.core.Request request;
@@ -37,7 +39,9 @@ public final class DeliveryErrors implements ExceptionMapper<Throwable> {
         if (failure instanceof DeliveryException e) {
             Response.ResponseBuilder b = response(e.status(), e.code(), e.getMessage());
             if (e.status() == 401) {
-                b.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Sunne kommuner\", charset=\"UTF-8\"");
+                // not Basic: a Basic challenge makes browsers ask for and then cache credentials, which any other
+                // site's page could then use for writes (README, "Security"). Scripts send Basic pre-emptively.
+                b.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
             }
             return b.build();
         }

@@ -57,7 +57,7 @@ public final class DeliveryModule implements WebModule {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
-        RequestUser users = new RequestUser(runtime.users());
+        RequestUser users = new RequestUser(runtime.users(), runtime.basicAuth(), runtime.tokens());
         config.register(new DeliveryResource(endpoints, service, cache, users, settings.get("delivery.cacheControl")));
         config.register(new NodesResource(runtime.content(), runtime.repository(), users, this::isContentWorkspace));
         config.register(new OpenApiResource(new OpenApiDocument(runtime.definitions(), endpoints,

@@ -22,20 +22,12 @@ public class AccessGuard implements VaadinServiceInitListener {
         if (event.getNavigationTarget() == LoginView.class) {
             return;
         }
-        if (user.isEmpty()) {
-            event.rerouteTo(LoginView.class);
-            return;
-        }
-        // an admin may have changed the roles or removed the account since sign-in: every navigation sees it
-        var current = Cms.runtime().users().find(user.get().username()).filter(u -> u.canEdit());
-        if (current.isEmpty()) {
+        // CurrentUser reads the account as stored now: an admin may have changed the roles or removed the account
+        // since sign-in, and every navigation sees it (as every REST request does)
+        if (user.isEmpty() || !user.get().canEdit()) {
             CurrentUser.clear();
             event.rerouteTo(LoginView.class);
             return;
-        }
-        if (!current.get().equals(user.get())) {
-            CurrentUser.set(current.get());
-            user = current;
         }
         String language = user.get().uiLanguage();
         if (language != null && !language.equals(event.getUI().getLocale().getLanguage())) {

@@ -6,7 +6,11 @@ import java.util.Optional;
 import no.sunnekommuner.cms.security.SessionUser;
 import no.sunnekommuner.cms.security.User;
 
-/** The signed-in editor, kept in the HTTP session (shared with the preview endpoints). */
+/**
+ * The signed-in editor. The HTTP session (shared with the REST endpoints) keeps only a {@link SessionUser}; the
+ * account and its roles are read from the user directory at every call (cached there for a few seconds, and
+ * invalidated by every change), the same way the REST endpoints read them.
+ */
 final class CurrentUser {
 
     private CurrentUser() {
@@ -17,17 +21,20 @@ final class CurrentUser {
         if (session == null || session.getSession() == null) {
             return Optional.empty();
         }
-        return session.getSession().getAttribute(SessionUser.ATTRIBUTE) instanceof User user ? Optional.of(user)
-                : Optional.empty();
+        return session.getSession().getAttribute(SessionUser.ATTRIBUTE) instanceof SessionUser signedIn
+                ? Cms.runtime().users().resolve(signedIn) : Optional.empty();
     }
 
     static User require() {
         return get().orElseThrow(() -> new IllegalStateException("Not signed in"));
     }
 
+    /** Remembers the user in the session (after sign-in, or after changing one's own password). */
     static void set(User user) {
         WrappedSession session = VaadinSession.getCurrent().getSession();
-        session.setAttribute(SessionUser.ATTRIBUTE, user);
+        SessionUser signedIn = Cms.runtime().users().sessionUser(user.username())
+                .orElseThrow(() -> new IllegalStateException("No user " + user.username()));
+        session.setAttribute(SessionUser.ATTRIBUTE, signedIn);
     }
 
     /** Forgets the user without ending the session (the account is gone or may no longer edit). */

@@ -9,21 +9,25 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import no.sunnekommuner.cms.security.UserDirectory;
+import com.vaadin.flow.server.VaadinRequest;
+import no.sunnekommuner.cms.security.PasswordHasher;
 
-/** Sign-in. Wrong passwords and throttled accounts get the same message, so usernames cannot be probed. */
+/**
+ * Sign-in. Wrong passwords and throttled attempts get the same message, so usernames cannot be probed; a password
+ * longer than bcrypt's limit (which no account here can have) says so, and still counts as a failed attempt.
+ */
 @Route("login")
 @PageTitle("Sunne kommuner")
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -41,17 +45,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void signIn(String username, String password) {
-        UserDirectory users = Cms.runtime().users();
-        var user = users.authenticate(username, password.toCharArray());
+        char[] typed = password == null ? new char[0] : password.toCharArray();
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String address = request == null ? null : request.getRemoteAddr();
+        var user = Cms.runtime().signIn().authenticate(username, typed, address);
         if (user.isPresent() && user.get().canEdit()) {
             // a new session id on sign-in (session fixation)
-            com.vaadin.flow.server.VaadinService.reinitializeSession(com.vaadin.flow.server.VaadinRequest.getCurrent());
+            com.vaadin.flow.server.VaadinService.reinitializeSession(request);
             CurrentUser.set(user.get());
             getUI().ifPresent(ui -> ui.navigate(LauncherView.class));
-        } else {
-            form.setError(true);
-            form.setEnabled(true);
+            return;
         }
+        i18n.getErrorMessage().setMessage(getTranslation(PasswordHasher.tooLong(typed) ? "login.error.tooLong"
+                : "login.error.message", PasswordHasher.MAX_BYTES));
+        form.setI18n(i18n);
+        form.setError(true);
+        form.setEnabled(true);
     }
 
     @Override

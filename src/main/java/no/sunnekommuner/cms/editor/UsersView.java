@@ -126,7 +126,12 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver, Ha
                 } else {
                     users().update(user.username(), displayName.getValue().trim(), chosen, null);
                     if (!password.getValue().isEmpty()) {
+                        boolean self = user.username().equals(CurrentUser.require().username());
                         users().setPassword(user.username(), password.getValue().toCharArray());
+                        if (self) {
+                            // a new password ends the sessions opened before it, but not the one that set it
+                            CurrentUser.set(user);
+                        }
                     }
                 }
                 dialog.close();

@@ -6,8 +6,8 @@ import java.util.Optional;
 public interface Authenticator {
 
     /**
-     * The user when the password is right and the account is not throttled; empty otherwise (callers must not
-     * tell which of the two was wrong).
+     * The user when the password is right and the attempt is not throttled; empty otherwise (callers must not
+     * tell which of the two was wrong). {@code clientAddress} is the request's remote address (per-address limits).
      */
-    Optional<User> authenticate(String username, char[] password);
+    Optional<User> authenticate(String username, char[] password, String clientAddress);
 }

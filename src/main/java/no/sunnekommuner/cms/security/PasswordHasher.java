@@ -1,6 +1,9 @@
 package no.sunnekommuner.cms.security;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 
 /** Hashes and checks passwords with bcrypt (cost 10: about 60 ms per check here, slow enough for guessing). */
 public final class PasswordHasher {
@@ -10,15 +13,41 @@ public final class PasswordHasher {
     public static final int MAX_BYTES = 72;
     public static final int MIN_LENGTH = 10;
 
+    /**
+     * A hash of a random password nobody knows: checked for unknown usernames and over-long passwords, so that
+     * their answer takes as long as a wrong password of a real account (no username discovery by timing).
+     */
+    private final String dummyHash;
+
+    public PasswordHasher() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        this.dummyHash = hash(java.util.HexFormat.of().formatHex(random).toCharArray());
+    }
+
     public String hash(char[] password) {
         return BCrypt.withDefaults().hashToString(COST, password);
     }
 
+    /**
+     * True when the password matches the hash. Always costs one bcrypt check: with no hash (unknown user) or a
+     * password bcrypt cannot take (over {@value #MAX_BYTES} bytes, which no stored password has) the dummy hash
+     * is checked and the answer is false.
+     */
     public boolean matches(char[] password, String hash) {
-        if (hash == null || password == null) {
-            return false;
-        }
-        return BCrypt.verifyer().verify(password, hash).verified;
+        boolean usable = hash != null && password != null && utf8Length(password) <= MAX_BYTES;
+        char[] candidate = usable ? password : "x".toCharArray();
+        boolean verified = BCrypt.verifyer().verify(candidate, usable ? hash : dummyHash).verified;
+        return usable && verified;
+    }
+
+    /** True when bcrypt cannot check this password at all (so it cannot be anybody's password here). */
+    public static boolean tooLong(char[] password) {
+        return password != null && utf8Length(password) > MAX_BYTES;
+    }
+
+    private static int utf8Length(char[] password) {
+        return StandardCharsets.UTF_8.encode(CharBuffer.wrap(password)).remaining();
     }
 
     /** Why a new password is not acceptable, or null when it is. */
@@ -26,7 +55,7 @@ public final class PasswordHasher {
         if (password == null || password.length < MIN_LENGTH) {
             return "password.tooShort";
         }
-        if (new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (tooLong(password)) {
             return "password.tooLong";
         }
         return null;

@@ -1,11 +1,20 @@
 package no.sunnekommuner.cms.security;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
@@ -18,11 +27,18 @@ import no.sunnekommuner.cms.repository.JcrRepository;
 /**
  * Editor accounts, stored in the repository's {@value #WORKSPACE} workspace (one node per user with a bcrypt hash,
  * roles and the preferred UI language), so they live and are backed up with the content.
+ *
+ * <p>Lookups by name are cached for a few seconds, because every editor navigation and every REST request with a
+ * session re-reads the account (so that role changes and deletions apply at once); every change through this class
+ * drops the cached entry and tells the {@linkplain #addChangeListener listeners} (credential caches, tokens).
  */
-public final class UserDirectory implements Authenticator {
+public final class UserDirectory {
 
     public static final String WORKSPACE = "users";
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
+    /** The username rule: 2 to 40 characters, a-z, digits, '.', '_' and '-'. */
+    public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
+    /** A safety net only: changes made through this class invalidate their entry at once. */
+    private static final Duration CACHE_FOR = Duration.ofSeconds(5);
     private static final String HASH = "passwordHash";
     private static final String ROLES = "roles";
     private static final String DISPLAY_NAME = "displayName";
@@ -30,41 +46,84 @@ public final class UserDirectory implements Authenticator {
 
     private final JcrRepository repository;
     private final PasswordHasher hasher;
-    private final LoginThrottle throttle;
+    private final LoadingCache<String, Optional<Account>> accounts;
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-    public UserDirectory(JcrRepository repository, PasswordHasher hasher, LoginThrottle throttle)
-            throws RepositoryException {
+    public UserDirectory(JcrRepository repository, PasswordHasher hasher) throws RepositoryException {
         this.repository = repository;
         this.hasher = hasher;
-        this.throttle = throttle;
         repository.ensureWorkspace(WORKSPACE);
+        this.accounts = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(CACHE_FOR)
+                .build(name -> read(name, n -> new Account(toUser(n), n.hasProperty(HASH)
+                        ? n.getProperty(HASH).getString() : null)));
     }
 
-    @Override
-    public Optional<User> authenticate(String username, char[] password) {
-        if (username == null || password == null) {
-            return Optional.empty();
+    /** A user with the stored hash, as cached. */
+    private record Account(User user, String hash) {
+        String stamp() {
+            return credentialStamp(hash);
         }
-        String name = username.trim().toLowerCase(Locale.ROOT);
-        if (throttle.isBlocked(name)) {
-            return Optional.empty();
-        }
-        Optional<String> hash = read(name, n -> n.hasProperty(HASH) ? n.getProperty(HASH).getString() : null);
-        if (hash.isPresent() && hasher.matches(password, hash.get())) {
-            throttle.succeeded(name);
-            return find(name);
-        }
-        throttle.failed(name);
-        return Optional.empty();
     }
 
-    /** True while sign-in for the username is refused after repeated failures. */
-    public boolean isThrottled(String username) {
-        return username != null && throttle.isBlocked(username.trim().toLowerCase(Locale.ROOT));
+    /**
+     * Checks a password with no throttling (that is {@link SignIn}'s job): the user when it is right. An unknown
+     * username or an over-long password costs the same bcrypt check as a wrong password.
+     */
+    public Optional<User> verify(String username, char[] password) {
+        Optional<Account> account = account(username);
+        boolean right = hasher.matches(password, account.map(Account::hash).orElse(null));
+        return right ? account.map(Account::user) : Optional.empty();
     }
 
     public Optional<User> find(String username) {
-        return read(username, UserDirectory::toUser);
+        return account(username).map(Account::user);
+    }
+
+    /** What a session keeps of the user: name and a stamp of the current password hash. */
+    public Optional<SessionUser> sessionUser(String username) {
+        return account(username).map(a -> new SessionUser(a.user().username(), a.stamp()));
+    }
+
+    /**
+     * The current user of a session: empty when the account is gone, was re-created or got a new password since
+     * the session began. Roles are the stored ones of now, not those of the sign-in.
+     */
+    public Optional<User> resolve(SessionUser session) {
+        if (session == null) {
+            return Optional.empty();
+        }
+        return account(session.username()).filter(a -> MessageDigest.isEqual(
+                a.stamp().getBytes(StandardCharsets.US_ASCII),
+                session.credentialStamp().getBytes(StandardCharsets.US_ASCII))).map(Account::user);
+    }
+
+    /** Called with the username after every change of an account (created, updated, new password, deleted). */
+    public void addChangeListener(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    private Optional<Account> account(String username) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        return accounts.get(name);
+    }
+
+    private void changed(String username) {
+        String name = username.trim().toLowerCase(Locale.ROOT);
+        accounts.invalidate(name);
+        listeners.forEach(l -> l.accept(name));
+    }
+
+    private static String credentialStamp(String hash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (hash == null ? "" : hash).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public List<User> list() {
@@ -104,6 +163,7 @@ public final class UserDirectory implements Authenticator {
             s.save();
             return null;
         });
+        changed(name);
         return find(name).orElseThrow();
     }
 
@@ -115,6 +175,7 @@ public final class UserDirectory implements Authenticator {
             s.save();
             return null;
         });
+        changed(username);
         return find(username).orElseThrow();
     }
 
@@ -126,6 +187,7 @@ public final class UserDirectory implements Authenticator {
             s.save();
             return null;
         });
+        changed(username);
     }
 
     public void delete(String username) {
@@ -134,6 +196,7 @@ public final class UserDirectory implements Authenticator {
             s.save();
             return null;
         });
+        changed(username);
     }
 
     private void checkPassword(char[] password) {

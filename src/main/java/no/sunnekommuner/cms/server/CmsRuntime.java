@@ -18,8 +18,13 @@ import no.sunnekommuner.cms.repository.JcrContentStore;
 import no.sunnekommuner.cms.repository.JcrRepository;
 import no.sunnekommuner.cms.repository.NodeTypeRegistrar;
 import no.sunnekommuner.cms.repository.Workspaces;
+import no.sunnekommuner.cms.security.ApiTokens;
+import no.sunnekommuner.cms.security.Authenticator;
+import no.sunnekommuner.cms.security.BasicAuthCache;
+import no.sunnekommuner.cms.security.JcrTokenStore;
 import no.sunnekommuner.cms.security.LoginThrottle;
 import no.sunnekommuner.cms.security.PasswordHasher;
+import no.sunnekommuner.cms.security.SignIn;
 import no.sunnekommuner.cms.security.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +42,20 @@ public final class CmsRuntime implements AutoCloseable {
     private final JcrRepository repository;
     private final ContentService content;
     private final UserDirectory users;
+    private final SignIn signIn;
+    private final BasicAuthCache basicAuth;
+    private final ApiTokens tokens;
 
     private CmsRuntime(Settings settings, DefinitionRegistry definitions, JcrRepository repository,
-            ContentService content, UserDirectory users) {
+            ContentService content, UserDirectory users, SignIn signIn, BasicAuthCache basicAuth, ApiTokens tokens) {
         this.settings = settings;
         this.definitions = definitions;
         this.repository = repository;
         this.content = content;
         this.users = users;
+        this.signIn = signIn;
+        this.basicAuth = basicAuth;
+        this.tokens = tokens;
     }
 
     /**
@@ -76,9 +87,14 @@ public final class CmsRuntime implements AutoCloseable {
                     new ContentValidator(definitions, locales, DomainRules.sunneKommuner()), new RichTextSanitizer(),
                     locales);
             content.addChangeListener(workspace -> repository.queryCounts().invalidate());
-            UserDirectory users = new UserDirectory(repository, new PasswordHasher(),
-                    new LoginThrottle(Clock.systemUTC()));
-            return new CmsRuntime(settings, definitions, repository, content, users);
+            UserDirectory users = new UserDirectory(repository, new PasswordHasher());
+            SignIn signIn = new SignIn(users, new LoginThrottle(Clock.systemUTC(),
+                    settings.integer("security.signIn.maxTracked")));
+            BasicAuthCache basicAuth = new BasicAuthCache(signIn, users,
+                    java.time.Duration.ofSeconds(settings.integer("security.basicAuthCache.seconds")),
+                    settings.integer("security.signIn.maxTracked"));
+            ApiTokens tokens = new ApiTokens(new JcrTokenStore(repository), users, Clock.systemUTC());
+            return new CmsRuntime(settings, definitions, repository, content, users, signIn, basicAuth, tokens);
         } catch (RuntimeException | RepositoryException e) {
             repository.close();
             throw e;
@@ -104,6 +120,21 @@ public final class CmsRuntime implements AutoCloseable {
     /** Editor accounts (sign-in for the editor, the preview endpoints and the nodes API). */
     public UserDirectory users() {
         return users;
+    }
+
+    /** Password sign-in with the lock-out policy (the editor's sign-in form). */
+    public SignIn signIn() {
+        return signIn;
+    }
+
+    /** HTTP Basic: password sign-in behind a short cache of verified credentials. */
+    public Authenticator basicAuth() {
+        return basicAuth;
+    }
+
+    /** API tokens ({@code Authorization: Bearer}). */
+    public ApiTokens tokens() {
+        return tokens;
     }
 
     @Override

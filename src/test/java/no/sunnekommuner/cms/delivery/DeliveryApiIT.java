@@ -115,8 +115,8 @@ class DeliveryApiIT {
         String path = "/.rest/preview/news/v1/2026/utkast";
         HttpResponse<String> anonymous = server.get(path);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v ->
-                assertThat(v).startsWith("Basic"));
+        // a Bearer challenge: a Basic one would make browsers ask for and cache a password (cross-site writes)
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"sunne-kommuner\"");
         assertThat(json(anonymous).path("error").path("code").asText()).isEqualTo("unauthorized");
         assertThat(server.get(path, "Authorization", TestServer.basic(TestServer.EDITOR, "wrong-password"))
                 .statusCode()).isEqualTo(401);

@@ -15,8 +15,11 @@ import no.sunnekommuner.cms.repository.JcrRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Accounts in the repository: bcrypt hashes, roles, password rules and sign-in throttling. */
+/** Accounts in the repository: bcrypt hashes, roles, password rules, sign-in throttling and sessions. */
 class UserDirectoryIT {
+
+    static final String A = "10.0.0.1";
+    static final String ATTACKER = "10.0.0.66";
 
     @TempDir
     Path data;
@@ -41,15 +44,16 @@ class UserDirectoryIT {
             }
         };
         try (JcrRepository repository = JcrRepository.start(data)) {
-            UserDirectory users = new UserDirectory(repository, new PasswordHasher(), new LoginThrottle(clock));
+            UserDirectory users = new UserDirectory(repository, new PasswordHasher());
+            SignIn signIn = new SignIn(users, new LoginThrottle(clock, 1000));
             assertThat(users.isEmpty()).isTrue();
             users.create("Kari", "Kari Redaktør", "lang-nok-passord".toCharArray(), ImmutableSet.of(Role.EDITOR), "nb");
             assertThat(users.find("kari").orElseThrow().roles()).containsExactly(Role.EDITOR);
             assertThat(users.find("kari").orElseThrow().canPublish()).isFalse();
-            assertThat(users.authenticate("kari", "lang-nok-passord".toCharArray())).isPresent();
-            assertThat(users.authenticate("KARI ", "lang-nok-passord".toCharArray())).isPresent();
-            assertThat(users.authenticate("kari", "feil".toCharArray())).isEmpty();
-            assertThat(users.authenticate("nobody", "lang-nok-passord".toCharArray())).isEmpty();
+            assertThat(signIn.authenticate("kari", "lang-nok-passord".toCharArray(), A)).isPresent();
+            assertThat(signIn.authenticate("KARI ", "lang-nok-passord".toCharArray(), A)).isPresent();
+            assertThat(signIn.authenticate("kari", "feil".toCharArray(), A)).isEmpty();
+            assertThat(signIn.authenticate("nobody", "lang-nok-passord".toCharArray(), A)).isEmpty();
 
             assertThatThrownBy(() -> users.create("kari", null, "lang-nok-passord".toCharArray(),
                     ImmutableSet.of(Role.EDITOR), "nb")).isInstanceOf(ContentException.class)
@@ -59,22 +63,31 @@ class UserDirectoryIT {
             assertThatThrownBy(() -> users.create("../x", null, "lang-nok-passord".toCharArray(),
                     ImmutableSet.of(Role.EDITOR), "nb")).hasMessageContaining("username");
 
-            // five failures block even the right password, for a while
+            // five failures from another address only delay the account for a second, for addresses it never
+            // signed in from; the address it signed in from (A) is not slowed down at all
             for (int i = 0; i < 5; i++) {
-                assertThat(users.authenticate("kari", "gjetting".toCharArray())).isEmpty();
+                assertThat(signIn.authenticate("kari", "gjetting".toCharArray(), ATTACKER)).isEmpty();
             }
-            assertThat(users.isThrottled("kari")).isTrue();
-            assertThat(users.authenticate("kari", "lang-nok-passord".toCharArray())).isEmpty();
-            now.set(now.get().plus(Duration.ofMinutes(1)));
-            assertThat(users.authenticate("kari", "lang-nok-passord".toCharArray())).isPresent();
-            assertThat(users.isThrottled("kari")).isFalse();
+            assertThat(signIn.authenticate("kari", "lang-nok-passord".toCharArray(), A)).isPresent();
+            for (int i = 0; i < 5; i++) {
+                assertThat(signIn.authenticate("kari", "gjetting".toCharArray(), ATTACKER)).isEmpty();
+            }
+            assertThat(signIn.authenticate("kari", "lang-nok-passord".toCharArray(), "10.0.0.3")).isEmpty();
+            now.set(now.get().plus(Duration.ofSeconds(2)));
+            assertThat(signIn.authenticate("kari", "lang-nok-passord".toCharArray(), "10.0.0.3")).isPresent();
 
+            // a session keeps only name and credential stamp: role changes show at once, a new password ends it
+            SessionUser session = users.sessionUser("kari").orElseThrow();
+            users.update("kari", null, ImmutableSet.of(Role.EDITOR, Role.PUBLISHER), null);
+            assertThat(users.resolve(session).orElseThrow().canPublish()).isTrue();
             users.update("kari", null, ImmutableSet.of(Role.PUBLISHER), "en");
             users.setPassword("kari", "et-nytt-passord".toCharArray());
+            assertThat(users.resolve(session)).isEmpty();
         }
         try (JcrRepository repository = JcrRepository.start(data)) {
-            UserDirectory users = new UserDirectory(repository, new PasswordHasher(), new LoginThrottle(clock));
-            User kari = users.authenticate("kari", "et-nytt-passord".toCharArray()).orElseThrow();
+            UserDirectory users = new UserDirectory(repository, new PasswordHasher());
+            SignIn signIn = new SignIn(users, new LoginThrottle(clock, 1000));
+            User kari = signIn.authenticate("kari", "et-nytt-passord".toCharArray(), A).orElseThrow();
             assertThat(kari.canPublish()).isTrue();
             assertThat(kari.uiLanguage()).isEqualTo("en");
             assertThat(kari.displayName()).isEqualTo("Kari Redaktør");

@@ -169,10 +169,7 @@ public final class NodesResource {
     @DELETE
     @Path("{path: .*}")
     public Response delete(@PathParam("path") String raw, @Context HttpServletRequest request) {
-        User user = users.requireEditor(request);
-        if (!user.canPublish()) {
-            throw new DeliveryException(403, "forbidden", "Deleting needs the publisher role");
-        }
+        User user = users.requirePublisher(request);
         Target t = target(raw);
         if (t.path().equals("/")) {
             throw DeliveryException.badRequest("The root node cannot be deleted");
