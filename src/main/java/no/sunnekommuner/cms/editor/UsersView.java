@@ -9,6 +9,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -20,19 +23,34 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import no.sunnekommuner.cms.content.ContentException;
+import no.sunnekommuner.cms.security.ApiToken;
+import no.sunnekommuner.cms.security.ApiTokens;
 import no.sunnekommuner.cms.security.PasswordHasher;
 import no.sunnekommuner.cms.security.Role;
 import no.sunnekommuner.cms.security.User;
 import no.sunnekommuner.cms.security.UserDirectory;
 
-/** User accounts for admins: add, change name and roles, set a new password, delete. */
+/**
+ * User accounts for admins: add, change name and roles, set a new password, delete; and API tokens for scripts
+ * and the website's preview: create (the token is shown once), see when each was last used, revoke.
+ */
 @Route(value = "users", layout = MainLayout.class)
 public class UsersView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+            .withZone(ZoneId.of("Europe/Oslo"));
+    private static final List<Integer> VALIDITY_DAYS = List.of(7, 30, 90, 365);
+
     private final Grid<User> grid = new Grid<>();
+    private final Grid<ApiToken> tokenGrid = new Grid<>();
 
     public UsersView() {
         addClassName("browser");
@@ -70,6 +88,131 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver, Ha
         grid.setAriaLabel(getTranslation("users.title"));
         refresh();
         add(head, grid);
+        addTokens();
+    }
+
+    private ApiTokens tokens() {
+        return Cms.runtime().tokens();
+    }
+
+    private void addTokens() {
+        Button add = new Button(getTranslation("tokens.add"), VaadinIcon.KEY.create(), e -> createToken());
+        add.setId("add-token");
+        HorizontalLayout head = new HorizontalLayout(new H2(getTranslation("tokens.title")), add);
+        head.setWidthFull();
+        head.setAlignItems(Alignment.BASELINE);
+        head.expand(head.getComponentAt(0));
+        Paragraph help = new Paragraph(getTranslation("tokens.help"));
+        tokenGrid.removeAllColumns();
+        tokenGrid.addColumn(ApiToken::name).setHeader(getTranslation("tokens.name")).setAutoWidth(true);
+        tokenGrid.addColumn(t -> "skt_" + t.hint() + "…").setHeader(getTranslation("tokens.start")).setAutoWidth(true);
+        tokenGrid.addColumn(t -> getTranslation("role." + t.role().id())).setHeader(getTranslation("tokens.role"))
+                .setAutoWidth(true);
+        tokenGrid.addColumn(ApiToken::createdBy).setHeader(getTranslation("tokens.createdBy")).setAutoWidth(true);
+        tokenGrid.addColumn(t -> when(t.expires()) + (t.expired(Instant.now()) ? " (" + getTranslation(
+                "tokens.expired") + ")" : "")).setHeader(getTranslation("tokens.expires")).setAutoWidth(true);
+        tokenGrid.addColumn(t -> t.lastUsed() == null ? getTranslation("tokens.neverUsed") : when(t.lastUsed()))
+                .setHeader(getTranslation("tokens.lastUsed")).setAutoWidth(true);
+        tokenGrid.addComponentColumn(t -> {
+            Button revoke = new Button(getTranslation("tokens.revoke"), VaadinIcon.BAN.create(), e -> revoke(t));
+            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            revoke.setId("revoke-token-" + t.id());
+            revoke.getElement().setAttribute("aria-label", getTranslation("tokens.revoke") + " " + t.name());
+            return revoke;
+        }).setHeader(getTranslation("users.actions")).setAutoWidth(true);
+        tokenGrid.setId("token-grid");
+        tokenGrid.setAriaLabel(getTranslation("tokens.title"));
+        tokenGrid.setAllRowsVisible(true);
+        refreshTokens();
+        add(head, help, tokenGrid);
+    }
+
+    private static String when(Instant instant) {
+        return WHEN.format(instant);
+    }
+
+    private void refreshTokens() {
+        tokenGrid.setItems(tokens().list());
+    }
+
+    /** The token form; once created, the same dialog shows the token, this one time only. */
+    private void createToken() {
+        Dialog dialog = new Dialog();
+        dialog.setId("token-dialog");
+        dialog.setHeaderTitle(getTranslation("tokens.add"));
+        TextField name = new TextField(getTranslation("tokens.name"));
+        name.setId("token-name");
+        name.setRequired(true);
+        name.setHelperText(getTranslation("tokens.name.help"));
+        Select<Role> role = new Select<>();
+        role.setLabel(getTranslation("tokens.role"));
+        role.setId("token-role");
+        role.setItems(Role.EDITOR, Role.PUBLISHER);
+        role.setItemLabelGenerator(r -> getTranslation("role." + r.id()) + " – " + getTranslation("role." + r.id()
+                + ".help"));
+        role.setValue(Role.EDITOR);
+        Select<Integer> days = new Select<>();
+        days.setLabel(getTranslation("tokens.validFor"));
+        days.setId("token-validity");
+        days.setItems(VALIDITY_DAYS);
+        days.setItemLabelGenerator(d -> getTranslation("tokens.days", d));
+        days.setValue(90);
+        FormLayout form = new FormLayout(name, role, days);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        dialog.add(form);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        Button create = new Button(getTranslation("tokens.create"));
+        create.setId("token-create");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(e -> {
+            try {
+                ApiTokens.Created created = tokens().create(name.getValue(), role.getValue(),
+                        Duration.ofDays(days.getValue()), CurrentUser.require());
+                refreshTokens();
+                showOnce(dialog, created);
+            } catch (ContentException ex) {
+                notify(tokenProblem(ex, name.getValue()), NotificationVariant.LUMO_ERROR);
+            }
+        });
+        dialog.getFooter().add(cancel, create);
+        dialog.open();
+    }
+
+    private String tokenProblem(ContentException e, String name) {
+        String message = e.getMessage();
+        if (message.contains("already exists")) {
+            return getTranslation("tokens.exists", name.trim());
+        }
+        return message.contains("name") ? getTranslation("tokens.name.help") : message;
+    }
+
+    private void showOnce(Dialog dialog, ApiTokens.Created created) {
+        dialog.removeAll();
+        dialog.getFooter().removeAll();
+        dialog.setHeaderTitle(created.token().name());
+        TextField secret = new TextField(getTranslation("tokens.secret"));
+        secret.setId("token-secret");
+        secret.setValue(created.secret());
+        secret.setReadOnly(true);
+        secret.setWidthFull();
+        secret.setHelperText(getTranslation("tokens.secret.help"));
+        dialog.add(secret, new Paragraph(getTranslation("tokens.usage")));
+        Button done = new Button(getTranslation("tokens.done"), e -> dialog.close());
+        done.setId("token-done");
+        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(done);
+        dialog.setWidth("40rem");
+    }
+
+    private void revoke(ApiToken token) {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("tokens.revoke"),
+                getTranslation("tokens.confirmRevoke", token.name()), getTranslation("tokens.revoke"), ev -> {
+                    tokens().revoke(token.id());
+                    refreshTokens();
+                    notify(getTranslation("tokens.revoked", token.name()), NotificationVariant.LUMO_SUCCESS);
+                }, getTranslation("action.cancel"), ev -> { });
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
     }
 
     private UserDirectory users() {

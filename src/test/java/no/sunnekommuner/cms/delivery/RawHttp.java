@@ -31,7 +31,14 @@ final class RawHttp {
 
     static Response send(int port, String method, String target, Map<String, String> headers, byte[] body)
             throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        return sendFrom("127.0.0.1", port, method, target, headers, body);
+    }
+
+    /** As {@link #send}, from another loopback address (127.0.0.2 …): a second client machine to the server. */
+    static Response sendFrom(String localAddress, int port, String method, String target, Map<String, String> headers,
+            byte[] body) throws IOException {
+        try (Socket socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                java.net.InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder();
             head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
