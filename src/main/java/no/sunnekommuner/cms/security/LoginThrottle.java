@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Slows down password guessing without letting anyone lock a real user out (README, "Lock-out policy"):
  * <ul>
- * <li><b>per client address</b>: after {@value #ADDRESS_FREE_FAILURES} failed sign-ins within
+ * <li><b>per client address</b>: after {@code addressFailures} (default {@value #ADDRESS_FREE_FAILURES}) failed
+ * sign-ins within
  * {@link #WINDOW} an address is refused (without a password check) until {@link #WINDOW} after its last failure;
  * this stops one machine guessing, and only that machine;</li>
  * <li><b>per account</b>: after {@value #ACCOUNT_FREE_FAILURES} failures a password is only checked once a short
@@ -36,13 +37,23 @@ public final class LoginThrottle {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
     private final Clock clock;
+    private final int addressFailures;
     private final Cache<String, Failures> addresses;
     private final Cache<String, Failures> accounts;
     /** "username\u0000address" of successful sign-ins. */
     private final Cache<String, Boolean> knownAddresses;
 
     public LoginThrottle(Clock clock, int maxTracked) {
+        this(clock, maxTracked, ADDRESS_FREE_FAILURES);
+    }
+
+    public LoginThrottle(Clock clock, int maxTracked, int addressFailures) {
+        if (addressFailures < 1 || maxTracked < 1) {
+            throw new IllegalArgumentException("security.signIn.addressFailures and security.signIn.maxTracked must "
+                    + "be at least 1");
+        }
         this.clock = clock;
+        this.addressFailures = addressFailures;
         Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
         this.addresses = Caffeine.newBuilder().ticker(ticker).maximumSize(maxTracked)
                 .expireAfterWrite(WINDOW).build();
@@ -64,7 +75,7 @@ public final class LoginThrottle {
      */
     public boolean refuses(String username, String address) {
         Failures byAddress = addresses.getIfPresent(addressKey(address));
-        if (byAddress != null && byAddress.count() >= ADDRESS_FREE_FAILURES) {
+        if (byAddress != null && byAddress.count() >= addressFailures) {
             return true;
         }
         String account = accountKey(username);

@@ -89,7 +89,7 @@ public final class CmsRuntime implements AutoCloseable {
             content.addChangeListener(workspace -> repository.queryCounts().invalidate());
             UserDirectory users = new UserDirectory(repository, new PasswordHasher());
             SignIn signIn = new SignIn(users, new LoginThrottle(Clock.systemUTC(),
-                    settings.integer("security.signIn.maxTracked")));
+                    settings.integer("security.signIn.maxTracked"), settings.integer("security.signIn.addressFailures")));
             BasicAuthCache basicAuth = new BasicAuthCache(signIn, users,
                     java.time.Duration.ofSeconds(settings.integer("security.basicAuthCache.seconds")),
                     settings.integer("security.signIn.maxTracked"));
