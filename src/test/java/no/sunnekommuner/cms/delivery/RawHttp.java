@@ -31,11 +31,22 @@ final class RawHttp {
 
     static Response send(int port, String method, String target, Map<String, String> headers, byte[] body)
             throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        return send(null, port, method, target, headers, body);
+    }
+
+    /**
+     * Sends from a given local address (e.g. 127.0.0.2, to be another client than 127.0.0.1); a {@code Host} in
+     * {@code headers} replaces the default one.
+     */
+    static Response send(java.net.InetAddress local, int port, String method, String target,
+            Map<String, String> headers, byte[] body) throws IOException {
+        try (Socket socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port, local, 0)) {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder();
             head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-            head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Host"))) {
+                head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            }
             head.append("Connection: close\r\n");
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             if (body != null) {
