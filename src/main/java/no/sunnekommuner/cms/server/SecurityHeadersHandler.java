@@ -69,8 +69,11 @@ final class SecurityHeadersHandler extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
-    /** Adds the headers for this request (also used for errors Jetty answers itself). */
-    void add(HttpFields.Mutable headers, Request request) {
+    /**
+     * Adds the headers for this request. They stay on the error pages of servlets; errors Jetty answers before any
+     * handler runs (a header block too large) get nosniff and Referrer-Policy from {@link JsonErrorHandler}.
+     */
+    private void add(HttpFields.Mutable headers, Request request) {
         headers.put(NOSNIFF);
         headers.put(REFERRER);
         if (isApi(request)) {
@@ -98,5 +101,4 @@ final class SecurityHeadersHandler extends Handler.Wrapper {
         String collapsed = path.replaceAll("/{2,}", "/");
         return collapsed.startsWith("/.rest/") || collapsed.equals("/.rest");
     }
-
 }
