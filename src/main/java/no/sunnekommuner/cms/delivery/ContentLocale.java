@@ -47,19 +47,44 @@ public record ContentLocale(String language, boolean negotiated) {
             }
         }
         if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            try {
-                List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
+            List<Locale.LanguageRange> ranges = languageRanges(acceptLanguage);
+            if (!ranges.isEmpty()) {
                 List<Locale> locales = new ArrayList<>();
                 site.languages().forEach(l -> locales.add(Locale.forLanguageTag(l)));
                 Locale match = Locale.lookup(ranges, locales);
                 if (match != null) {
                     return new ContentLocale(match.getLanguage(), true);
                 }
-            } catch (IllegalArgumentException malformedHeader) {
-                // an unreadable header is treated as absent, as browsers send odd ones
             }
         }
         return new ContentLocale(site.defaultLanguage(), true);
+    }
+
+    /**
+     * The readable ranges of an {@code Accept-Language} header, each parsed on its own: an invalid range
+     * ({@code -}, {@code en;q=x}) is ignored rather than spoiling the others, as browsers and bots send odd headers
+     * ({@link Locale.LanguageRange#parse} throws on them, for {@code -} even an ArrayIndexOutOfBoundsException).
+     * At most 32 ranges are read.
+     */
+    public static List<Locale.LanguageRange> languageRanges(String header) {
+        List<Locale.LanguageRange> out = new ArrayList<>();
+        if (header == null) {
+            return out;
+        }
+        int read = 0;
+        for (String part : header.split(",", 64)) {
+            if (part.isBlank() || read++ >= 32) {
+                continue;
+            }
+            try {
+                out.addAll(Locale.LanguageRange.parse(part.trim()));
+            } catch (RuntimeException invalidRange) {
+                // ignored, see above
+            }
+        }
+        // most preferred first, as LanguageRange.parse orders a whole header
+        out.sort(java.util.Comparator.comparingDouble(Locale.LanguageRange::getWeight).reversed());
+        return out;
     }
 
     /**

@@ -64,14 +64,20 @@ public final class DeliveryModule implements WebModule {
                 settings.get("server.baseUrl"))));
         config.register(new FeedResource(endpoints, service, runtime.definitions(), settings.siteLocales(),
                 settings.get("delivery.feed.dateProperty", "publishDate"),
-                settings.get("delivery.feed.summaryProperty", "lead"), settings.get("delivery.feed.itemUrl", "")));
+                settings.get("delivery.feed.summaryProperty", "lead"), settings.get("delivery.feed.itemUrl", ""),
+                settings.get("server.baseUrl")));
         config.register(new DeliveryErrors());
-        config.register(new CorsFilter(settings.list("delivery.cors.allowedOrigins")));
+        config.register(new CorsFilter(settings.list("delivery.cors.allowedOrigins"),
+                settings.list("rest.cors.authenticatedOrigins")));
+        config.register(new HeaderChecks());
+        config.register(new ClientErrorLog());
         // Jersey warns that resource instances are no providers; they are registered as resources all the same
         JERSEY_PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
         ServletHolder holder = new ServletHolder("rest", new ServletContainer(config));
         holder.setInitOrder(1);
         context.addServlet(holder, REST_PREFIX + "/*");
+        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new ContentTypeCheck()), REST_PREFIX + "/*",
+                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
     }
 
     private boolean isContentWorkspace(String workspace) {

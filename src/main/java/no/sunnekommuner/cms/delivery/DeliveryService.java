@@ -146,9 +146,9 @@ public final class DeliveryService {
         List<Node> page = new ArrayList<>();
         long total = 0;
         if (!built.matchesNothing()) {
-            @SuppressWarnings("deprecation")
-            Query query = session.getWorkspace().getQueryManager().createQuery(built.xpath(), Query.XPATH);
             try {
+                @SuppressWarnings("deprecation")
+                Query query = session.getWorkspace().getQueryManager().createQuery(built.xpath(), Query.XPATH);
                 if (built.ancestorAlternatives().isEmpty() && !built.sortsByName()) {
                     query.setOffset(offset);
                     query.setLimit(Math.max(limit, 1)); // JCR reads limit 0 as "no limit"
@@ -186,6 +186,14 @@ public final class DeliveryService {
             } catch (InvalidQueryException e) {
                 LOG.debug("Rejected query {}: {}", built.xpath(), e.getMessage());
                 throw DeliveryException.invalidQuery("Invalid query: " + firstLine(e.getMessage()));
+            } catch (RepositoryException e) {
+                if (!(rootCause(e) instanceof org.apache.lucene.queryParser.ParseException)) {
+                    throw e;
+                }
+                // the full-text statement is escaped (FullTextStatement); should Lucene still refuse one, it is the
+                // client's query that is wrong, not the repository
+                LOG.warn("Lucene refused the full-text query {}: {}", built.xpath(), firstLine(e.getMessage()));
+                throw DeliveryException.invalidQuery("Invalid query");
             }
         }
         long finalTotal = total;
@@ -202,6 +210,14 @@ public final class DeliveryService {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static String lowerName(Node node) {

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import no.sunnekommuner.cms.content.i18n.SiteLocales;
@@ -25,10 +24,16 @@ public final class FeedResource {
     private final String dateProperty;
     private final String summaryProperty;
     private final String itemUrl;
+    private final String baseUrl;
 
+    /**
+     * @param baseUrl the server's public base URL ({@code server.baseUrl}): every link of a feed starts with it,
+     *                never with the request's {@code Host}, which any client can forge and the feed is cached
+     *                publicly
+     */
     public FeedResource(DeliveryEndpoints endpoints, DeliveryService service,
             DefinitionRegistry definitions, SiteLocales locales, String dateProperty, String summaryProperty,
-            String itemUrl) {
+            String itemUrl, String baseUrl) {
         this.endpoints = endpoints;
         this.service = service;
         this.definitions = definitions;
@@ -36,12 +41,13 @@ public final class FeedResource {
         this.dateProperty = dateProperty;
         this.summaryProperty = summaryProperty;
         this.itemUrl = itemUrl;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     @GET
     @Path("{path: .+}")
     @Produces("application/atom+xml;charset=UTF-8")
-    public Response feed(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Response feed(@PathParam("path") String path, @Context HttpHeaders headers,
             @Context jakarta.servlet.http.HttpServletRequest request) {
         DeliveryEndpoint endpoint = endpoints.route(path).filter(r -> r.remainder().equals("/"))
                 .map(DeliveryEndpoints.Route::endpoint).filter(e -> !e.preview())
@@ -65,12 +71,17 @@ public final class FeedResource {
         String title = definitions.message(locale.language(), "restEndpoints." + endpoint.path().replace("/", "_")
                 .replaceFirst("^delivery_", "delivery.") + ".description").orElse("Sunne kommuner – " + type.name());
         try {
+            String rest = baseUrl + DeliveryModule.REST_PREFIX + "/";
             byte[] xml = AtomFeed.render(page.body(), type, dateProperty, summaryProperty, title, locale.language(),
-                    uri.getRequestUri().toString(), itemUrl.isBlank() ? uri.getBaseUri().toString()
-                            + endpoint.path() : itemUrl);
-            return Response.ok(xml, "application/atom+xml;charset=UTF-8")
+                    rest + "feeds/" + endpoint.path() + "?lang=" + locale.language(),
+                    itemUrl.isBlank() ? rest + endpoint.path() : itemUrl);
+            Response.ResponseBuilder ok = Response.ok(xml, "application/atom+xml;charset=UTF-8")
                     .header(HttpHeaders.CONTENT_LANGUAGE, locale.language())
-                    .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300").build();
+                    .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+            if (locale.negotiated()) {
+                ok.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+            }
+            return ok.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

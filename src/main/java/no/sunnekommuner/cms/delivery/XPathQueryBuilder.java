@@ -128,7 +128,7 @@ final class XPathQueryBuilder {
                 }
                 alternatives = alternatives == null ? these : intersect(alternatives, these);
             }
-            List<String> inside = alternatives.stream().filter(this::insideRoot).toList();
+            List<String> inside = alternatives.stream().filter(this::insideRoot).filter(this::possiblePath).toList();
             if (inside.isEmpty()) {
                 nothing = true;
             } else if (inside.size() == 1) {
@@ -153,6 +153,29 @@ final class XPathQueryBuilder {
             xpath.append(" order by ").append(order);
         }
         return new Built(xpath.toString(), nothing, ancestorAlternatives, nameDescending);
+    }
+
+    /**
+     * False for an ancestor no node can have (an unknown namespace prefix such as {@code /a:b}, an empty or
+     * {@code ..} segment, characters JCR names cannot hold): it matches nothing instead of failing the query.
+     */
+    private boolean possiblePath(String path) {
+        if (path.equals("/")) {
+            return true;
+        }
+        for (String segment : path.substring(1).split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
+                    || segment.chars().anyMatch(ch -> ch < 0x20 || "[]|*".indexOf(ch) >= 0)) {
+                return false;
+            }
+            int colon = segment.indexOf(':');
+            if (colon >= 0 && (colon == 0 || colon == segment.length() - 1 || segment.indexOf(':', colon + 1) >= 0
+                    || !NAME.matcher(segment.substring(0, colon) + ":x").matches()
+                    || !knownPrefix.apply(segment.substring(0, colon)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean insideRoot(String path) {
@@ -340,7 +363,9 @@ final class XPathQueryBuilder {
             String id = paths.identifierOf(raw.trim());
             return id == null ? FALSE : "@jcr:uuid = " + literal(id);
         }
-        String statement = q.replace("\\", "\\\\");
+        // Lucene's operators are escaped: a stray quote or bracket must not be a parse error (Magnolia: 500)
+        String statement = FullTextStatement.of(q).orElseThrow(() -> DeliveryException.badRequest(
+                "The search query [" + QueryParameters.abbreviate(raw) + "] can't contain only special characters"));
         // a name prefix matches too (Magnolia: node name LIKE 'q%')
         String prefix = q.replace("%", "\\%").replace("_", "\\_");
         return "jcr:contains(., " + literal(statement) + ") or jcr:like(fn:lower-case(fn:name()), "

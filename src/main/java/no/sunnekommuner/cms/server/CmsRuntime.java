@@ -69,7 +69,8 @@ public final class CmsRuntime implements AutoCloseable {
         LOG.info("Loaded light modules {} from {}: {} content types, {} apps, {} endpoints",
                 definitions.modules(), dirs, definitions.contentTypes().size(), definitions.apps().size(),
                 definitions.endpoints().size());
-        JcrRepository repository = JcrRepository.start(settings.dataDir().toAbsolutePath().normalize());
+        JcrRepository repository = JcrRepository.start(DataFolder.prepare(settings.dataDir().toAbsolutePath()
+                .normalize()));
         try {
             new NodeTypeRegistrar(repository).register(definitions);
             repository.ensureWorkspace(Workspaces.VERSIONS);

@@ -22,12 +22,18 @@ public final class CmsServer implements AutoCloseable {
     private final List<WebModule> modules;
 
     public CmsServer(String host, int port, List<WebModule> modules) {
+        this(host, port, HttpSecurity.defaults(), modules);
+    }
+
+    public CmsServer(String host, int port, HttpSecurity security, List<WebModule> modules) {
         this.modules = List.copyOf(modules);
         this.server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         // Magnolia (Tomcat) accepts '//' in paths and raw brackets in queries; clients written for it send them
         http.setUriCompliance(UriCompliance.LEGACY);
         http.setSendServerVersion(false);
+        // forwarded headers (X-Forwarded-Proto: https behind a TLS proxy) only from the configured proxies
+        http.addCustomizer(new TrustedProxyCustomizer(security.trustedProxies()));
         this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
@@ -46,9 +52,14 @@ public final class CmsServer implements AutoCloseable {
         context.getSessionHandler().setMaxInactiveInterval(SESSION_TIMEOUT_SECONDS);
         context.getSessionHandler().setHttpOnly(true);
         context.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
+        // the session cookie is Secure whenever the request is HTTPS (directly or through a trusted proxy)
+        context.getSessionHandler().setSecureRequestOnly(true);
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         modules.forEach(m -> m.register(context));
-        server.setHandler(context);
+        // errors of the servlets (sendError) in JSON under /.rest/, a bare page elsewhere: never Jetty's page
+        // naming the servlet
+        context.setErrorHandler(new JsonErrorHandler(true));
+        server.setHandler(new SecurityHeadersHandler(security, context));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
     }

@@ -3,6 +3,7 @@ package no.sunnekommuner.cms.server;
 import com.google.common.collect.ImmutableSet;
 import java.security.SecureRandom;
 import java.util.Optional;
+import no.sunnekommuner.cms.content.ContentException;
 import no.sunnekommuner.cms.security.Role;
 import no.sunnekommuner.cms.security.UserDirectory;
 import org.slf4j.Logger;
@@ -29,8 +30,13 @@ final class InitialAdmin {
         String username = settings.get("admin.username", "admin");
         String configured = settings.get("admin.password", "");
         String password = configured.isBlank() ? generate() : configured;
-        users.create(username, "Administrator", password.toCharArray(),
-                ImmutableSet.of(Role.ADMIN, Role.PUBLISHER, Role.EDITOR), settings.siteLocales().defaultLanguage());
+        try {
+            users.create(username, "Administrator", password.toCharArray(),
+                    ImmutableSet.of(Role.ADMIN, Role.PUBLISHER, Role.EDITOR), settings.siteLocales().defaultLanguage());
+        } catch (ContentException e) {
+            // a configured name or password the directory refuses (too short …): the operator's to fix
+            throw new ConfigurationException("Settings 'admin.username' / 'admin.password': " + e.getMessage());
+        }
         LOG.info("Created the first admin account '{}'", username);
         return configured.isBlank() ? Optional.of(password) : Optional.empty();
     }

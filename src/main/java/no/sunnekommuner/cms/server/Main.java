@@ -15,7 +15,20 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            start();
+        } catch (ConfigurationException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void start() throws Exception {
         Settings settings = Settings.load();
+        // settings that can be checked before the repository starts (a wrong port is one line, not a stack)
+        int port = settings.port();
+        HttpSecurity security = HttpSecurity.of(settings);
+        settings.demoContent();
         CmsRuntime runtime;
         try {
             runtime = CmsRuntime.start(settings);
@@ -24,12 +37,19 @@ public final class Main {
             System.exit(2);
             return;
         }
-        if (settings.demoContent()) {
-            new DemoContent(runtime.content()).loadIfEmpty();
+        CmsServer server;
+        java.util.Optional<String> generatedPassword;
+        try {
+            if (settings.demoContent()) {
+                new DemoContent(runtime.content()).loadIfEmpty();
+            }
+            generatedPassword = InitialAdmin.ensure(runtime.users(), settings);
+            List<WebModule> modules = new ArrayList<>(webModules(runtime));
+            server = new CmsServer(settings.get("server.host"), port, security, modules);
+        } catch (RuntimeException e) {
+            runtime.close(); // the repository's lock must not outlive a refused start
+            throw e;
         }
-        java.util.Optional<String> generatedPassword = InitialAdmin.ensure(runtime.users(), settings);
-        List<WebModule> modules = new ArrayList<>(webModules(runtime));
-        CmsServer server = new CmsServer(settings.get("server.host"), settings.port(), modules);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -54,7 +74,8 @@ public final class Main {
     /** The web modules of the application, in mounting order. */
     public static List<WebModule> webModules(CmsRuntime runtime) {
         List<WebModule> modules = new ArrayList<>();
-        modules.add(new StatusModule(runtime.definitions(), runtime.content()));
+        modules.add(new StatusModule(runtime.definitions(), runtime.content(),
+                new no.sunnekommuner.cms.delivery.RequestUser(runtime.users())));
         modules.add(new no.sunnekommuner.cms.delivery.DeliveryModule(runtime));
         modules.add(new no.sunnekommuner.cms.editor.EditorModule(runtime));
         String staticDir = runtime.settings().get("server.staticDir", "");

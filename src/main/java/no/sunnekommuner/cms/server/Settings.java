@@ -43,7 +43,7 @@ public final class Settings {
         if (Files.isRegularFile(config)) {
             merged.putAll(readFile(config));
         } else if (file != null) {
-            throw new IllegalArgumentException("Configuration file " + config.toAbsolutePath() + " does not exist");
+            throw new ConfigurationException("Configuration file " + config.toAbsolutePath() + " does not exist");
         }
         for (String key : ImmutableList.copyOf(merged.keySet())) {
             String sys = system.getProperty("sk." + key);
@@ -72,7 +72,7 @@ public final class Settings {
     public String get(String key) {
         String value = values.get(key);
         if (value == null) {
-            throw new IllegalArgumentException("Missing setting '" + key + "'");
+            throw new ConfigurationException("Missing setting '" + key + "'");
         }
         return value.trim();
     }
@@ -86,7 +86,20 @@ public final class Settings {
         try {
             return Integer.parseInt(get(key));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Setting '" + key + "' must be a whole number, not '" + get(key) + "'");
+            throw new ConfigurationException("Setting '" + key + "' must be a whole number, not '" + get(key) + "'");
+        }
+    }
+
+    /** A whole number, or the fallback when the setting is empty. */
+    public long longInteger(String key, long fallback) {
+        String value = get(key, "");
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("Setting '" + key + "' must be a whole number, not '" + value + "'");
         }
     }
 
@@ -95,7 +108,7 @@ public final class Settings {
         return switch (value) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
-            default -> throw new IllegalArgumentException("Setting '" + key + "' must be true or false, not '"
+            default -> throw new ConfigurationException("Setting '" + key + "' must be true or false, not '"
                     + value + "'");
         };
     }

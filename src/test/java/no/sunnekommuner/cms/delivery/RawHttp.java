@@ -31,18 +31,28 @@ final class RawHttp {
 
     static Response send(int port, String method, String target, Map<String, String> headers, byte[] body)
             throws IOException {
-        return sendFrom("127.0.0.1", port, method, target, headers, body);
+        return send(null, port, method, target, headers, body);
     }
 
     /** As {@link #send}, from another loopback address (127.0.0.2 …): a second client machine to the server. */
     static Response sendFrom(String localAddress, int port, String method, String target, Map<String, String> headers,
             byte[] body) throws IOException {
-        try (Socket socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
-                java.net.InetAddress.getByName(localAddress), 0)) {
+        return send(java.net.InetAddress.getByName(localAddress), port, method, target, headers, body);
+    }
+
+    /**
+     * Sends from a given local address (e.g. 127.0.0.2, to be another client than 127.0.0.1); a {@code Host} in
+     * {@code headers} replaces the default one.
+     */
+    static Response send(java.net.InetAddress local, int port, String method, String target,
+            Map<String, String> headers, byte[] body) throws IOException {
+        try (Socket socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port, local, 0)) {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder();
             head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-            head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Host"))) {
+                head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            }
             head.append("Connection: close\r\n");
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             if (body != null) {

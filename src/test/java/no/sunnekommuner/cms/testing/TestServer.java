@@ -14,6 +14,7 @@ import java.util.Map;
 import no.sunnekommuner.cms.security.Role;
 import no.sunnekommuner.cms.server.CmsRuntime;
 import no.sunnekommuner.cms.server.CmsServer;
+import no.sunnekommuner.cms.server.HttpSecurity;
 import no.sunnekommuner.cms.server.Main;
 import no.sunnekommuner.cms.server.Settings;
 
@@ -45,7 +46,7 @@ public final class TestServer implements AutoCloseable {
             runtime.users().create(EDITOR, "Redaktør", PASSWORD.toCharArray(), ImmutableSet.of(Role.EDITOR), "nb");
             runtime.users().create(PUBLISHER, "Publisher", PASSWORD.toCharArray(),
                     ImmutableSet.of(Role.EDITOR, Role.PUBLISHER), "nb");
-            CmsServer server = new CmsServer("127.0.0.1", 0, Main.webModules(runtime));
+            CmsServer server = new CmsServer("127.0.0.1", 0, HttpSecurity.of(settings), Main.webModules(runtime));
             server.start();
             return new TestServer(runtime, server);
         } catch (Exception | Error e) {

@@ -101,7 +101,7 @@ public final class NodesResource {
         boolean metadata = "true".equalsIgnoreCase(metadataParam);
         try (ClosableSession s = new ClosableSession(repository.login(t.workspace()))) {
             if (!s.session.nodeExists(t.path())) {
-                return Response.status(404).build();
+                throw DeliveryException.pathNotFound(t.path());
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -109,7 +109,8 @@ public final class NodesResource {
             }
             return Response.ok(out.toByteArray(), JSON_TYPE).build();
         } catch (RepositoryException | IllegalArgumentException e) {
-            return Response.status(404).build();
+            // a path JCR cannot even parse (an unknown namespace prefix, '[', …) names no node
+            throw DeliveryException.pathNotFound(t.path());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,10 +118,11 @@ public final class NodesResource {
 
     @PUT
     @Path("{path: .*}")
-    @Consumes({"application/json", "text/plain", "*/*"})
+    @Consumes("*/*")
     public Response create(@PathParam("path") String raw, byte[] body, @Context HttpServletRequest request) {
         User user = users.requireEditor(request);
         if (raw.startsWith("import/")) {
+            requireType(request, "a JCR system view XML document", XML_TYPES);
             Target t = target(raw.substring("import/".length()));
             if (body == null || body.length == 0) {
                 throw DeliveryException.badRequest("The request body must be a JCR system view XML document");
@@ -128,6 +130,7 @@ public final class NodesResource {
             return write(() -> new SystemViewImporter(content).importXml(t.workspace(), t.path(),
                     new ByteArrayInputStream(body), user.username()));
         }
+        requireType(request, "a JSON node", JSON_TYPES);
         Target t = target(raw);
         JsonNode node = parseBody(body);
         if (node.path("nodes").isArray() && node.path("nodes").size() > 0) {
@@ -154,9 +157,10 @@ public final class NodesResource {
 
     @POST
     @Path("{path: .*}")
-    @Consumes({"application/json", "text/plain", "*/*"})
+    @Consumes("*/*")
     public Response update(@PathParam("path") String raw, byte[] body, @Context HttpServletRequest request) {
         User user = users.requireEditor(request);
+        requireType(request, "a JSON node", JSON_TYPES);
         Target t = target(raw);
         JsonNode node = parseBody(body);
         if (node.path("nodes").isArray() && node.path("nodes").size() > 0) {
@@ -178,6 +182,29 @@ public final class NodesResource {
             content.delete(t.workspace(), t.path(), user.username());
             return null;
         });
+    }
+
+    private static final Set<String> JSON_TYPES = Set.of("application/json");
+    private static final Set<String> XML_TYPES = Set.of("application/xml", "text/xml");
+
+    /**
+     * Writes take only their own media type: a browser sends {@code text/plain} and form bodies cross-site without
+     * a CORS preflight, so reading those as JSON would let any web page write with an editor's cached Basic
+     * credentials (415 otherwise).
+     */
+    private static void requireType(HttpServletRequest request, String what, Set<String> accepted) {
+        String header = request.getContentType();
+        String type = header == null ? "" : header.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!accepted.contains(type)) {
+            throw new DeliveryException(415, "unsupportedMediaType", "The request body must be " + what + " with "
+                    + "Content-Type " + String.join(" or ", accepted.stream().sorted().toList())
+                    + (header == null ? "" : ", not " + abbreviate(header)));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        String c = s.replaceAll("\\p{Cntrl}", "?");
+        return c.length() > 60 ? c.substring(0, 60) + "…" : c;
     }
 
     private interface Write {
