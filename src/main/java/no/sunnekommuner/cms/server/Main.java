@@ -75,7 +75,7 @@ public final class Main {
     public static List<WebModule> webModules(CmsRuntime runtime) {
         List<WebModule> modules = new ArrayList<>();
         modules.add(new StatusModule(runtime.definitions(), runtime.content(),
-                new no.sunnekommuner.cms.delivery.RequestUser(runtime.users())));
+                new no.sunnekommuner.cms.delivery.RequestUser(runtime.users(), runtime.basicAuth(), runtime.tokens())));
         modules.add(new no.sunnekommuner.cms.delivery.DeliveryModule(runtime));
         modules.add(new no.sunnekommuner.cms.editor.EditorModule(runtime));
         String staticDir = runtime.settings().get("server.staticDir", "");
