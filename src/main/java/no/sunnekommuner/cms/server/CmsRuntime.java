@@ -58,7 +58,8 @@ public final class CmsRuntime implements AutoCloseable {
         LOG.info("Loaded light modules {} from {}: {} content types, {} apps, {} endpoints",
                 definitions.modules(), dirs, definitions.contentTypes().size(), definitions.apps().size(),
                 definitions.endpoints().size());
-        JcrRepository repository = JcrRepository.start(settings.dataDir().toAbsolutePath().normalize());
+        JcrRepository repository = JcrRepository.start(settings.dataDir().toAbsolutePath().normalize(),
+                settings.repositoryOptions());
         try {
             new NodeTypeRegistrar(repository).register(definitions);
             repository.ensureWorkspace(Workspaces.VERSIONS);
@@ -76,6 +77,8 @@ public final class CmsRuntime implements AutoCloseable {
                     new ContentValidator(definitions, locales, DomainRules.sunneKommuner()), new RichTextSanitizer(),
                     locales);
             content.addChangeListener(workspace -> repository.queryCounts().invalidate());
+            // another cluster node's writes empty the same caches as local ones (delivery, query counts, grids)
+            repository.onExternalChange(content::announceExternalChange);
             UserDirectory users = new UserDirectory(repository, new PasswordHasher(),
                     new LoginThrottle(Clock.systemUTC()));
             return new CmsRuntime(settings, definitions, repository, content, users);
