@@ -44,6 +44,8 @@ public final class JcrRepository implements AutoCloseable {
     private static final String VARIABLE_FORCE_CHECK = "<param name=\"forceConsistencyCheck\" value=\"${"
             + FORCE_CHECK_VARIABLE + "}\"/>";
     private final Set<String> knownWorkspaces = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong openSessions = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong sessionsOpened = new java.util.concurrent.atomic.AtomicLong();
 
     private JcrRepository(Path home, RepositoryImpl repository, RepositoryOptions options)
             throws RepositoryException {
@@ -275,7 +277,30 @@ public final class JcrRepository implements AutoCloseable {
 
     /** A new system session on a workspace; the caller logs it out. */
     public Session login(String workspace) throws RepositoryException {
-        return repository.login(new SimpleCredentials(ADMIN, ADMIN.toCharArray()), workspace);
+        Session session = repository.login(new SimpleCredentials(ADMIN, ADMIN.toCharArray()), workspace);
+        sessionsOpened.incrementAndGet();
+        openSessions.incrementAndGet();
+        ((org.apache.jackrabbit.core.SessionImpl) session).addListener(new org.apache.jackrabbit.core.SessionListener() {
+            @Override
+            public void loggingOut(org.apache.jackrabbit.core.SessionImpl s) {
+            }
+
+            @Override
+            public void loggedOut(org.apache.jackrabbit.core.SessionImpl s) {
+                openSessions.decrementAndGet();
+            }
+        });
+        return session;
+    }
+
+    /** JCR sessions open now (for metrics: a growing number means a leak). */
+    public long openSessions() {
+        return openSessions.get();
+    }
+
+    /** JCR sessions opened since start. */
+    public long sessionsOpened() {
+        return sessionsOpened.get();
     }
 
     /** Runs work in a fresh session that is always logged out. */

@@ -37,9 +37,11 @@ public final class CmsRuntime implements AutoCloseable {
     private final JcrRepository repository;
     private final ContentService content;
     private final UserDirectory users;
+    private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics;
 
     private CmsRuntime(Settings settings, DefinitionRegistry definitions, JcrRepository repository,
-            ContentService content, UserDirectory users) {
+            ContentService content, UserDirectory users, io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics) {
+        this.metrics = metrics;
         this.settings = settings;
         this.definitions = definitions;
         this.repository = repository;
@@ -73,7 +75,9 @@ public final class CmsRuntime implements AutoCloseable {
                 repository.ensureWorkspace(Workspaces.published(endpoint.workspace()));
             }
             SiteLocales locales = settings.siteLocales();
-            ContentService content = new ContentService(definitions, new JcrContentStore(repository),
+            io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = Metrics.registry(repository);
+            ContentService content = new ContentService(definitions,
+                    new MeteredContentStore(new JcrContentStore(repository), metrics),
                     new ContentValidator(definitions, locales, DomainRules.sunneKommuner()), new RichTextSanitizer(),
                     locales);
             content.addChangeListener(workspace -> repository.queryCounts().invalidate());
@@ -81,7 +85,7 @@ public final class CmsRuntime implements AutoCloseable {
             repository.onExternalChange(content::announceExternalChange);
             UserDirectory users = new UserDirectory(repository, new PasswordHasher(),
                     new LoginThrottle(Clock.systemUTC()));
-            return new CmsRuntime(settings, definitions, repository, content, users);
+            return new CmsRuntime(settings, definitions, repository, content, users, metrics);
         } catch (RuntimeException | RepositoryException e) {
             repository.close();
             throw e;
@@ -109,8 +113,14 @@ public final class CmsRuntime implements AutoCloseable {
         return users;
     }
 
+    /** The metrics of this instance (scraped at /.metrics). */
+    public io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
     @Override
     public void close() {
+        metrics.close();
         repository.close();
     }
 }

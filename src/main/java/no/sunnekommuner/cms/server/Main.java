@@ -54,8 +54,10 @@ public final class Main {
     /** The web modules of the application, in mounting order. */
     public static List<WebModule> webModules(CmsRuntime runtime) {
         List<WebModule> modules = new ArrayList<>();
+        no.sunnekommuner.cms.delivery.DeliveryModule delivery = new no.sunnekommuner.cms.delivery.DeliveryModule(runtime);
+        modules.add(Metrics.operations(runtime, delivery));
         modules.add(new StatusModule(runtime.definitions(), runtime.content()));
-        modules.add(new no.sunnekommuner.cms.delivery.DeliveryModule(runtime));
+        modules.add(delivery);
         modules.add(new no.sunnekommuner.cms.editor.EditorModule(runtime));
         String staticDir = runtime.settings().get("server.staticDir", "");
         if (!staticDir.isBlank()) {
