@@ -16,6 +16,11 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.load();
+        if (args.length > 0) {
+            // sub-commands (backup and restore) instead of the server
+            System.exit(BackupCommand.run(args, settings));
+            return;
+        }
         CmsRuntime runtime;
         try {
             runtime = CmsRuntime.start(settings);
