@@ -41,7 +41,7 @@ public final class ClusterBenchmark {
                 System.out.printf("Cluster benchmark: 2 instances on PostgreSQL, syncDelay %d ms, %d client threads,"
                         + " %d s per measurement, %d cores%n", syncDelay, threads, seconds,
                         Runtime.getRuntime().availableProcessors());
-                int items = 200;
+                int items = 100;
                 for (int i = 0; i < items; i++) {
                     create(a, "item-" + i);
                     a.publish(WS, "/item-" + i);
@@ -63,9 +63,20 @@ public final class ClusterBenchmark {
                 double w1 = write(List.of(a), seconds, "w1");
                 double w2 = write(List.of(a, b), seconds, "w2");
                 double w4 = write(List.of(a, b, a, b), seconds, "w4");
-                System.out.printf("Writes (create via nodes API), 1 writer on one instance:  %6.1f saves/s%n", w1);
-                System.out.printf("Writes, 2 writers (one per instance):                    %6.1f saves/s%n", w2);
-                System.out.printf("Writes, 4 writers (two per instance):                    %6.1f saves/s%n", w4);
+                System.out.printf("Writes over HTTP (nodes API PUT, Basic auth: a bcrypt check per request):%n");
+                System.out.printf("  1 writer on one instance:   %6.1f saves/s%n", w1);
+                System.out.printf("  2 writers, one per instance: %6.1f saves/s%n", w2);
+                System.out.printf("  4 writers, two per instance: %6.1f saves/s%n", w4);
+                int count = 150;
+                long alone = a.createThroughContentService(count, "direct-a1");
+                ExecutorService two = Executors.newFixedThreadPool(2);
+                Future<Long> fa = two.submit(() -> a.createThroughContentService(count, "direct-a2"));
+                Future<Long> fb = two.submit(() -> b.createThroughContentService(count, "direct-b2"));
+                long both2 = Math.max(fa.get(), fb.get());
+                two.shutdown();
+                System.out.printf("Writes through the content service (no HTTP), %d creates each:%n", count);
+                System.out.printf("  1 writer:                    %6.1f saves/s%n", count * 1000.0 / alone);
+                System.out.printf("  2 writers, one per instance: %6.1f saves/s together%n", 2 * count * 1000.0 / both2);
                 List<Long> latencies = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
                     ServerProcess writer = i % 2 == 0 ? a : b;

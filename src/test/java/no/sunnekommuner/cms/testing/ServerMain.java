@@ -13,7 +13,9 @@ import no.sunnekommuner.cms.server.Settings;
 /**
  * A server JVM for tests that need several instances: starts the runtime and Jetty exactly as {@link Main} does
  * (settings from {@code SK_*} variables), prints {@code port <n>}, then takes commands on stdin for what the HTTP
- * API does not offer (publishing): {@code publish <workspace> <path>} answers {@code ok} or {@code error <message>}.
+ * API does not offer: {@code publish <workspace> <path>} answers {@code ok} or {@code error <message>};
+ * {@code create <count> <prefix>} creates that many benefits through the content service (no HTTP, no password
+ * check) and answers {@code ok <milliseconds>} (for the cluster benchmark's write rate).
  */
 public final class ServerMain {
 
@@ -45,6 +47,14 @@ public final class ServerMain {
                 if (words.length == 3 && words[0].equals("publish")) {
                     content.publish(words[1], words[2], "admin");
                     System.out.println("ok");
+                } else if (words.length == 3 && words[0].equals("create")) {
+                    long start = System.nanoTime();
+                    for (int i = 0; i < Integer.parseInt(words[1]); i++) {
+                        content.create("benefits", "/", no.sunnekommuner.cms.content.model.ContentNode.builder(
+                                words[2] + "-" + i, "sk:benefit").property("title", words[2] + " " + i).build(),
+                                "admin");
+                    }
+                    System.out.println("ok " + (System.nanoTime() - start) / 1_000_000);
                 } else {
                     System.out.println("error unknown command " + line);
                 }

@@ -41,7 +41,8 @@ public final class ServerProcess implements AutoCloseable {
                 String line;
                 while ((line = out.readLine()) != null) {
                     // answers of ServerMain go to the test, the server's log lines (stdout too) to the log file
-                    if (line.startsWith("port ") || line.equals("ok") || line.startsWith("error ")) {
+                    if (line.startsWith("port ") || line.equals("ok") || line.startsWith("ok ")
+                            || line.startsWith("error ")) {
                         lines.add(line);
                     } else {
                         logged.println(line);
@@ -91,6 +92,16 @@ public final class ServerProcess implements AutoCloseable {
         if (!"ok".equals(answer)) {
             throw new IllegalStateException("publish " + path + ": " + answer);
         }
+    }
+
+    /** Creates {@code count} items through this instance's content service; returns the milliseconds it took. */
+    public long createThroughContentService(int count, String prefix) throws Exception {
+        commands.println("create " + count + " " + prefix);
+        String answer = next(600);
+        if (answer == null || !answer.startsWith("ok ")) {
+            throw new IllegalStateException("create " + prefix + ": " + answer);
+        }
+        return Long.parseLong(answer.substring(3).trim());
     }
 
     public int port() {
