@@ -63,5 +63,7 @@ public final class ServerMain {
             }
             System.out.flush();
         }
+        // stdin closed: the test that started this server is done or gone; stop instead of lingering as an orphan
+        System.exit(0);
     }
 }
