@@ -391,6 +391,14 @@ public final class ContentService {
         changeListeners.add(listener);
     }
 
+    /**
+     * Announces a change that another instance of the cluster made in a workspace (the repository reports it once
+     * it has applied it): the change listeners run as after a local write, so caches follow the cluster.
+     */
+    public void announceExternalChange(String workspace) {
+        changeListeners.forEach(l -> l.accept(workspace));
+    }
+
     private static String childPath(String parent, String name) {
         return parent.endsWith("/") ? parent + name : parent + "/" + name;
     }

@@ -17,6 +17,8 @@ public final class ResponseCache {
 
     private final Cache<String, Entry> entries;
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
 
     public ResponseCache(long maxBytes) {
         this.entries = CacheBuilder.newBuilder()
@@ -26,7 +28,19 @@ public final class ResponseCache {
     }
 
     public Entry get(String key) {
-        return entries.getIfPresent(key);
+        Entry entry = entries.getIfPresent(key);
+        (entry == null ? misses : hits).incrementAndGet();
+        return entry;
+    }
+
+    /** Lookups answered from the cache since start (metrics). */
+    public long hits() {
+        return hits.get();
+    }
+
+    /** Lookups that had to render (metrics). */
+    public long misses() {
+        return misses.get();
     }
 
     /**

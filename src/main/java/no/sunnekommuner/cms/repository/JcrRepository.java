@@ -24,8 +24,9 @@ import org.xml.sax.InputSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded Jackrabbit repository: starts it in a data folder, creates workspaces on demand and hands out
- * sessions. Closing it shuts Jackrabbit down cleanly (indexes and Derby flushed).
+ * The Jackrabbit repository: starts it in a data folder (embedded Derby) or as a cluster node on PostgreSQL,
+ * creates workspaces on demand and hands out sessions. Closing it shuts Jackrabbit down cleanly (indexes and
+ * Derby flushed, the cluster node's revision recorded).
  */
 public final class JcrRepository implements AutoCloseable {
 
@@ -34,6 +35,8 @@ public final class JcrRepository implements AutoCloseable {
 
     private final Path home;
     private final RepositoryImpl repository;
+    private final RepositoryOptions options;
+    private final ExternalChanges externalChanges;
     private final QueryCounts queryCounts = new QueryCounts();
 
     private static final String FORCE_CHECK_VARIABLE = "sk.forceConsistencyCheck";
@@ -41,15 +44,25 @@ public final class JcrRepository implements AutoCloseable {
     private static final String VARIABLE_FORCE_CHECK = "<param name=\"forceConsistencyCheck\" value=\"${"
             + FORCE_CHECK_VARIABLE + "}\"/>";
     private final Set<String> knownWorkspaces = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong openSessions = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong sessionsOpened = new java.util.concurrent.atomic.AtomicLong();
 
-    private JcrRepository(Path home, RepositoryImpl repository) throws RepositoryException {
+    private JcrRepository(Path home, RepositoryImpl repository, RepositoryOptions options)
+            throws RepositoryException {
         this.home = home;
         this.repository = repository;
+        this.options = options;
+        this.externalChanges = new ExternalChanges(this);
         Session session = login("default");
         try {
             knownWorkspaces.addAll(Set.of(session.getWorkspace().getAccessibleWorkspaceNames()));
         } finally {
             session.logout();
+        }
+        if (options.clustered()) {
+            for (String workspace : knownWorkspaces) {
+                externalChanges.watch(workspace);
+            }
         }
     }
 
@@ -75,12 +88,26 @@ public final class JcrRepository implements AutoCloseable {
         }
     }
 
-    /** Starts (creating if needed) the repository in {@code home}. */
+    /** Starts (creating if needed) the embedded repository in {@code home}. */
     public static JcrRepository start(Path home) throws IOException, RepositoryException {
+        return start(home, RepositoryOptions.embedded());
+    }
+
+    /**
+     * Starts (creating if needed) the repository in {@code home}: embedded, or as a node of the cluster on the
+     * configured PostgreSQL database (then {@code home} keeps only this instance's indexes and revision).
+     */
+    public static JcrRepository start(Path home, RepositoryOptions options) throws IOException, RepositoryException {
         Files.createDirectories(home);
         Path config = home.resolve("repository.xml");
+        String template = options.clustered() ? "repository-postgresql.xml" : "repository.xml";
+        if (Files.exists(config) && options.clustered() != Files.readString(config).contains("<Cluster")) {
+            throw new IllegalStateException("The data folder " + home + " belongs to a repository in "
+                    + (options.clustered() ? "embedded" : "postgresql") + " mode; use another data.dir for "
+                    + options.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode");
+        }
         if (!Files.exists(config)) {
-            try (InputStream in = JcrRepository.class.getResourceAsStream("repository.xml")) {
+            try (InputStream in = JcrRepository.class.getResourceAsStream(template)) {
                 if (in == null) {
                     throw new IllegalStateException("repository.xml template missing from the classpath");
                 }
@@ -100,11 +127,114 @@ public final class JcrRepository implements AutoCloseable {
         Properties variables = new Properties(System.getProperties());
         variables.setProperty("rep.home", home.toString());
         variables.setProperty(FORCE_CHECK_VARIABLE, String.valueOf(crashed));
+        RepositoryOptions effective = options;
+        if (options.clustered()) {
+            effective = withNodeId(home, options);
+            // secrets stay in memory: the copied repository.xml names only the variables
+            variables.setProperty("sk.db.url", effective.jdbcUrl());
+            variables.setProperty("sk.db.user", effective.user());
+            variables.setProperty("sk.db.password", effective.password());
+            variables.setProperty("sk.db.poolSize", String.valueOf(effective.poolSize()));
+            variables.setProperty("sk.cluster.nodeId", effective.clusterNodeId());
+            variables.setProperty("sk.cluster.syncDelay", String.valueOf(effective.syncDelayMillis()));
+        }
         long started = System.nanoTime();
         RepositoryImpl repository = RepositoryImpl.create(RepositoryConfig.create(
                 new InputSource(config.toUri().toString()), variables));
-        LOG.info("Jackrabbit repository started in {} ms at {}", (System.nanoTime() - started) / 1_000_000, home);
-        return new JcrRepository(home, repository);
+        LOG.info("Jackrabbit repository ({}) started in {} ms at {}", effective,
+                (System.nanoTime() - started) / 1_000_000, home);
+        try {
+            return new JcrRepository(home, repository, effective);
+        } catch (RepositoryException | RuntimeException e) {
+            repository.shutdown();
+            throw e;
+        }
+    }
+
+    /**
+     * The cluster node id: the configured one, or one generated at the first start and kept in the data folder
+     * (in Jackrabbit's own file), so that a restarted instance continues from its journal revision.
+     */
+    private static RepositoryOptions withNodeId(Path home, RepositoryOptions options) throws IOException {
+        if (!options.clusterNodeId().isEmpty()) {
+            return options;
+        }
+        Path file = home.resolve("cluster_node.id");
+        String id;
+        if (Files.isRegularFile(file)) {
+            id = Files.readString(file, StandardCharsets.UTF_8).trim();
+        } else {
+            id = "sk-" + java.util.UUID.randomUUID();
+            Files.writeString(file, id, StandardCharsets.UTF_8);
+        }
+        return new RepositoryOptions(options.mode(), options.jdbcUrl(), options.user(), options.password(),
+                options.poolSize(), id, options.syncDelayMillis());
+    }
+
+    /** How this repository keeps its content (never print its password: its toString leaves it out). */
+    public RepositoryOptions options() {
+        return options;
+    }
+
+    /**
+     * Registers a callback run with a workspace's name whenever another cluster node changed content in it
+     * (after this node applied the change). Caches that the content service empties on local writes subscribe
+     * here too, so that they follow the cluster. Never called in embedded mode.
+     */
+    public void onExternalChange(java.util.function.Consumer<String> listener) {
+        externalChanges.add(listener);
+    }
+
+    /**
+     * Checks that the repository answers: a login, a query, and in postgresql mode the database itself
+     * (Jackrabbit keeps serving reads from its caches while the database is away).
+     */
+    public void checkReady() throws RepositoryException, java.sql.SQLException {
+        withSession("default", s -> {
+            s.getWorkspace().getQueryManager().createQuery("SELECT * FROM [nt:base] AS n WHERE ISSAMENODE(n, '/')",
+                    javax.jcr.query.Query.JCR_SQL2).execute().getNodes().hasNext();
+            return null;
+        });
+        if (options.clustered()) {
+            try (java.sql.Connection c = database(); java.sql.Statement st = c.createStatement()) {
+                st.setQueryTimeout(2);
+                st.execute("select 1");
+            }
+        }
+    }
+
+    /**
+     * How many journal entries other cluster nodes wrote that this one has not applied yet; empty in embedded
+     * mode or when the database cannot be read.
+     */
+    public java.util.OptionalLong journalLag() {
+        if (!options.clustered()) {
+            return java.util.OptionalLong.empty();
+        }
+        try (java.sql.Connection c = database();
+                java.sql.PreparedStatement st = c.prepareStatement("select (select max(revision_id) from"
+                        + " journal_global_revision) - (select revision_id from journal_local_revisions"
+                        + " where journal_id = ?)")) {
+            st.setQueryTimeout(2);
+            st.setString(1, options.clusterNodeId());
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getObject(1) != null
+                        ? java.util.OptionalLong.of(Math.max(0, rs.getLong(1))) : java.util.OptionalLong.empty();
+            }
+        } catch (java.sql.SQLException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    /** A short-lived connection of its own (not from Jackrabbit's pool), with short timeouts. */
+    private java.sql.Connection database() throws java.sql.SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", options.user());
+        p.setProperty("password", options.password());
+        p.setProperty("connectTimeout", "2");
+        p.setProperty("socketTimeout", "3");
+        p.setProperty("loginTimeout", "3");
+        return new org.postgresql.Driver().connect(options.jdbcUrl(), p);
     }
 
     public Path home() {
@@ -133,6 +263,7 @@ public final class JcrRepository implements AutoCloseable {
                 }
                 knownWorkspaces.addAll(existing);
                 knownWorkspaces.add(name);
+                externalChanges.watch(name);
             } finally {
                 session.logout();
             }
@@ -146,7 +277,30 @@ public final class JcrRepository implements AutoCloseable {
 
     /** A new system session on a workspace; the caller logs it out. */
     public Session login(String workspace) throws RepositoryException {
-        return repository.login(new SimpleCredentials(ADMIN, ADMIN.toCharArray()), workspace);
+        Session session = repository.login(new SimpleCredentials(ADMIN, ADMIN.toCharArray()), workspace);
+        sessionsOpened.incrementAndGet();
+        openSessions.incrementAndGet();
+        ((org.apache.jackrabbit.core.SessionImpl) session).addListener(new org.apache.jackrabbit.core.SessionListener() {
+            @Override
+            public void loggingOut(org.apache.jackrabbit.core.SessionImpl s) {
+            }
+
+            @Override
+            public void loggedOut(org.apache.jackrabbit.core.SessionImpl s) {
+                openSessions.decrementAndGet();
+            }
+        });
+        return session;
+    }
+
+    /** JCR sessions open now (for metrics: a growing number means a leak). */
+    public long openSessions() {
+        return openSessions.get();
+    }
+
+    /** JCR sessions opened since start. */
+    public long sessionsOpened() {
+        return sessionsOpened.get();
     }
 
     /** Runs work in a fresh session that is always logged out. */
@@ -168,6 +322,7 @@ public final class JcrRepository implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Shutting down the repository at {}", home);
+        externalChanges.close();
         repository.shutdown();
     }
 }

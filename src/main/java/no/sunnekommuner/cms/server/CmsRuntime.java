@@ -45,9 +45,12 @@ public final class CmsRuntime implements AutoCloseable {
     private final SignIn signIn;
     private final BasicAuthCache basicAuth;
     private final ApiTokens tokens;
+    private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics;
 
     private CmsRuntime(Settings settings, DefinitionRegistry definitions, JcrRepository repository,
-            ContentService content, UserDirectory users, SignIn signIn, BasicAuthCache basicAuth, ApiTokens tokens) {
+            ContentService content, UserDirectory users, SignIn signIn, BasicAuthCache basicAuth, ApiTokens tokens,
+            io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics) {
+        this.metrics = metrics;
         this.settings = settings;
         this.definitions = definitions;
         this.repository = repository;
@@ -70,7 +73,7 @@ public final class CmsRuntime implements AutoCloseable {
                 definitions.modules(), dirs, definitions.contentTypes().size(), definitions.apps().size(),
                 definitions.endpoints().size());
         JcrRepository repository = JcrRepository.start(DataFolder.prepare(settings.dataDir().toAbsolutePath()
-                .normalize()));
+                .normalize()), settings.repositoryOptions());
         try {
             new NodeTypeRegistrar(repository).register(definitions);
             repository.ensureWorkspace(Workspaces.VERSIONS);
@@ -84,10 +87,14 @@ public final class CmsRuntime implements AutoCloseable {
                 repository.ensureWorkspace(Workspaces.published(endpoint.workspace()));
             }
             SiteLocales locales = settings.siteLocales();
-            ContentService content = new ContentService(definitions, new JcrContentStore(repository),
+            io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = Metrics.registry(repository);
+            ContentService content = new ContentService(definitions,
+                    new MeteredContentStore(new JcrContentStore(repository), metrics),
                     new ContentValidator(definitions, locales, DomainRules.sunneKommuner()), new RichTextSanitizer(),
                     locales);
             content.addChangeListener(workspace -> repository.queryCounts().invalidate());
+            // another cluster node's writes empty the same caches as local ones (delivery, query counts, grids)
+            repository.onExternalChange(content::announceExternalChange);
             UserDirectory users = new UserDirectory(repository, new PasswordHasher());
             SignIn signIn = new SignIn(users, new LoginThrottle(Clock.systemUTC(),
                     settings.integer("security.signIn.maxTracked"), settings.integer("security.signIn.addressFailures")));
@@ -95,7 +102,7 @@ public final class CmsRuntime implements AutoCloseable {
                     java.time.Duration.ofSeconds(settings.integer("security.basicAuthCache.seconds")),
                     settings.integer("security.signIn.maxTracked"));
             ApiTokens tokens = new ApiTokens(new JcrTokenStore(repository), users, Clock.systemUTC());
-            return new CmsRuntime(settings, definitions, repository, content, users, signIn, basicAuth, tokens);
+            return new CmsRuntime(settings, definitions, repository, content, users, signIn, basicAuth, tokens, metrics);
         } catch (RuntimeException | RepositoryException e) {
             repository.close();
             throw e;
@@ -138,8 +145,14 @@ public final class CmsRuntime implements AutoCloseable {
         return tokens;
     }
 
+    /** The metrics of this instance (scraped at /.metrics). */
+    public io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
     @Override
     public void close() {
+        metrics.close();
         repository.close();
     }
 }

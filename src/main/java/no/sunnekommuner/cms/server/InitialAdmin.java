@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * {@code admin.password} (e.g. {@code SK_ADMIN_PASSWORD}); without a configured password a random one is generated
  * and shown once, so no installation ever runs with a known default password.
  */
-final class InitialAdmin {
+public final class InitialAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(InitialAdmin.class);
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -23,7 +23,7 @@ final class InitialAdmin {
     }
 
     /** Returns the generated password when one was generated (to print it once), else empty. */
-    static Optional<String> ensure(UserDirectory users, Settings settings) {
+    public static Optional<String> ensure(UserDirectory users, Settings settings) {
         if (!users.isEmpty()) {
             return Optional.empty();
         }

@@ -16,15 +16,20 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         try {
-            start();
+            start(args);
         } catch (ConfigurationException e) {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
         }
     }
 
-    private static void start() throws Exception {
+    private static void start(String[] args) throws Exception {
         Settings settings = Settings.load();
+        if (args.length > 0) {
+            // sub-commands (backup and restore) instead of the server
+            System.exit(BackupCommand.run(args, settings));
+            return;
+        }
         // settings that can be checked before the repository starts (a wrong port is one line, not a stack)
         int port = settings.port();
         HttpSecurity security = HttpSecurity.of(settings);
@@ -74,9 +79,11 @@ public final class Main {
     /** The web modules of the application, in mounting order. */
     public static List<WebModule> webModules(CmsRuntime runtime) {
         List<WebModule> modules = new ArrayList<>();
+        no.sunnekommuner.cms.delivery.DeliveryModule delivery = new no.sunnekommuner.cms.delivery.DeliveryModule(runtime);
+        modules.add(Metrics.operations(runtime, delivery));
         modules.add(new StatusModule(runtime.definitions(), runtime.content(),
                 new no.sunnekommuner.cms.delivery.RequestUser(runtime.users(), runtime.basicAuth(), runtime.tokens())));
-        modules.add(new no.sunnekommuner.cms.delivery.DeliveryModule(runtime));
+        modules.add(delivery);
         modules.add(new no.sunnekommuner.cms.editor.EditorModule(runtime));
         String staticDir = runtime.settings().get("server.staticDir", "");
         if (!staticDir.isBlank()) {

@@ -129,6 +129,17 @@ public final class Settings {
         return list("lightModules.dirs").stream().map(Path::of).collect(ImmutableList.toImmutableList());
     }
 
+    /** The repository's persistence: embedded Derby, or a cluster node on PostgreSQL. */
+    public no.sunnekommuner.cms.repository.RepositoryOptions repositoryOptions() {
+        var mode = no.sunnekommuner.cms.repository.RepositoryOptions.Mode.parse(get("repository.mode", "embedded"));
+        if (mode == no.sunnekommuner.cms.repository.RepositoryOptions.Mode.EMBEDDED) {
+            return no.sunnekommuner.cms.repository.RepositoryOptions.embedded();
+        }
+        return new no.sunnekommuner.cms.repository.RepositoryOptions(mode, get("repository.jdbcUrl", ""),
+                get("repository.user", ""), values.getOrDefault("repository.password", ""),
+                integer("repository.poolSize"), get("repository.clusterNodeId", ""), integer("repository.syncDelay"));
+    }
+
     public boolean demoContent() {
         return flag("demo.content");
     }

@@ -338,6 +338,22 @@ class GoldenConformanceIT {
         return t;
     }
 
+    /** Backup and restore of the golden content: every node and property equal after an export and an import. */
+    @Test
+    void exportAndImportKeepEveryNodeAndPropertyOfTheGoldenContent() throws Exception {
+        Path export = temp.resolve("backup");
+        Map<String, String> before = no.sunnekommuner.cms.testing.RepositorySnapshot.of(server.runtime().repository());
+        assertThat(before.keySet()).anyMatch(k -> k.startsWith("articles:/2025/tidssone"))
+                .anyMatch(k -> k.startsWith("articles-published:/"));
+        new no.sunnekommuner.cms.repository.RepositoryBackup(server.runtime().repository()).export(export);
+        try (no.sunnekommuner.cms.server.CmsRuntime restored = no.sunnekommuner.cms.testing.TestRuntimes.start(
+                temp.resolve("restored"), List.of(GOLDEN))) {
+            new no.sunnekommuner.cms.repository.RepositoryBackup(restored.repository()).importFrom(export);
+            no.sunnekommuner.cms.testing.RepositorySnapshot.assertSame(
+                    no.sunnekommuner.cms.testing.RepositorySnapshot.of(restored.repository()), before);
+        }
+    }
+
     @Test
     void everyRecordedCaseMatchesExceptTheListedDeviations() throws Exception {
         Map<String, String> mismatches = new TreeMap<>();

@@ -45,4 +45,31 @@ class SettingsTest {
         system.setProperty("sk.config", "/nonexistent/sk.properties");
         assertThatThrownBy(() -> Settings.load(Map.of(), system)).hasMessageContaining("/nonexistent/sk.properties");
     }
+
+    @Test
+    void repositoryModeAndClusterSettingsFromTheEnvironment() {
+        Settings defaults = Settings.load(Map.of(), new Properties());
+        assertThat(defaults.repositoryOptions().clustered()).isFalse();
+        Settings cluster = Settings.load(Map.of("SK_REPOSITORY_MODE", "postgresql",
+                "SK_REPOSITORY_JDBC_URL", "jdbc:postgresql://db:5432/cms", "SK_REPOSITORY_USER", "cms",
+                "SK_REPOSITORY_PASSWORD", "s3cret-pw", "SK_REPOSITORY_CLUSTER_NODE_ID", "public-1",
+                "SK_REPOSITORY_SYNC_DELAY", "250", "SK_REPOSITORY_POOL_SIZE", "8"), new Properties());
+        var options = cluster.repositoryOptions();
+        assertThat(options.clustered()).isTrue();
+        assertThat(options.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/cms");
+        assertThat(options.user()).isEqualTo("cms");
+        assertThat(options.password()).isEqualTo("s3cret-pw");
+        assertThat(options.clusterNodeId()).isEqualTo("public-1");
+        assertThat(options.syncDelayMillis()).isEqualTo(250);
+        assertThat(options.poolSize()).isEqualTo(8);
+        assertThat(options.toString()).doesNotContain("s3cret-pw");
+
+        assertThatThrownBy(() -> Settings.load(Map.of("SK_REPOSITORY_MODE", "oracle"), new Properties())
+                .repositoryOptions()).hasMessageContaining("repository.mode");
+        assertThatThrownBy(() -> Settings.load(Map.of("SK_REPOSITORY_MODE", "postgresql"), new Properties())
+                .repositoryOptions()).hasMessageContaining("repository.jdbcUrl");
+        assertThatThrownBy(() -> Settings.load(Map.of("SK_REPOSITORY_MODE", "postgresql",
+                "SK_REPOSITORY_JDBC_URL", "jdbc:postgresql://db/cms", "SK_REPOSITORY_CLUSTER_NODE_ID", "a b/../c"),
+                new Properties()).repositoryOptions()).hasMessageContaining("repository.clusterNodeId");
+    }
 }

@@ -167,7 +167,27 @@ public final class NodesResource {
             throw DeliveryException.badRequest("Adding sub nodes is not supported; PUT each node on its own");
         }
         Map<String, Object> changes = properties(node);
-        return write(() -> content.patch(t.workspace(), t.path(), changes, -1, user.username()));
+        long baseRevision = baseRevision(request.getHeader("If-Match"));
+        return write(() -> content.patch(t.workspace(), t.path(), changes, baseRevision, user.username()));
+    }
+
+    /**
+     * The revision a client based its change on, from an optional {@code If-Match: "<revision>"} header (not in
+     * Magnolia's API; its scripts send none and overwrite, as there): a change based on an older revision is
+     * refused with 409 instead of overwriting what another editor saved meanwhile, also on another instance.
+     */
+    private static long baseRevision(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return -1;
+        }
+        String value = ifMatch.trim();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        if (!value.matches("[0-9]{1,18}")) {
+            throw DeliveryException.badRequest("If-Match must be the item's revision in quotes, e.g. \"3\"");
+        }
+        return Long.parseLong(value);
     }
 
     @DELETE
