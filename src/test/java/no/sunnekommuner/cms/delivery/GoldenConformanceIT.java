@@ -28,6 +28,7 @@ import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.Session;
 import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.RichTextSanitizer;
 import no.sunnekommuner.cms.security.Role;
 import no.sunnekommuner.cms.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +48,9 @@ class GoldenConformanceIT {
     static final String SUPERUSER_PASSWORD = "superuser-golden";
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** The rich-text properties of the recorded module (article.body, i18n). */
+    static final ImmutableSet<String> RICH_TEXT = ImmutableSet.of("body", "body_en");
+    static final RichTextSanitizer SANITIZER = new RichTextSanitizer();
     static final ImmutableSet<String> TIMESTAMPS = ImmutableSet.of("jcr:created", "mgnl:created",
             "mgnl:lastModified", "mgnl:lastActivated");
 
@@ -284,6 +288,22 @@ class GoldenConformanceIT {
         }
     }
 
+    /**
+     * Rich text as we store it (intended): the sanitizer removed the script of /2025/aarsrapport and re-serialised
+     * the HTML ({@code &c=} in a link becomes {@code &amp;c=}). Applied to both sides; ours is stable under it.
+     */
+    static JsonNode sanitized(JsonNode value) {
+        if (value.isTextual()) {
+            return new TextNode(SANITIZER.sanitize(value.asText()));
+        }
+        if (value.isArray()) {
+            ArrayNode out = MAPPER.createArrayNode();
+            value.forEach(v -> out.add(sanitized(v)));
+            return out;
+        }
+        return value;
+    }
+
     /** Replaces identifiers by the paths they stand for and timestamps by a marker, recursively. */
     static JsonNode normalise(JsonNode node, Map<String, String> ids) {
         if (node == null) {
@@ -291,10 +311,6 @@ class GoldenConformanceIT {
         }
         if (node.isTextual()) {
             String v = node.asText();
-            if (v.contains("<script>")) {
-                // we sanitize rich text on save (intended): compare with what the recording holds minus the script
-                return new TextNode(v.replaceAll("<script>.*?</script>", ""));
-            }
             return UUID.matcher(v).matches() && ids.containsKey(v) ? new TextNode("id:" + ids.get(v)) : node;
         }
         if (node.isArray()) {
@@ -310,10 +326,15 @@ class GoldenConformanceIT {
         }
         if (node.isObject()) {
             ObjectNode out = MAPPER.createObjectNode();
+            boolean richTextProperty = node.has("values") && RICH_TEXT.contains(node.path("name").asText());
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
+                JsonNode value = e.getValue();
+                if (RICH_TEXT.contains(e.getKey()) || (richTextProperty && e.getKey().equals("values"))) {
+                    value = sanitized(value);
+                }
                 out.set(e.getKey(), TIMESTAMPS.contains(e.getKey()) ? new TextNode("<time>")
-                        : normalise(e.getValue(), ids));
+                        : normalise(value, ids));
             }
             return out;
         }
