@@ -5,8 +5,8 @@ import no.sunnekommuner.cms.content.ContentException;
 /** An import went past one of its {@link ImportLimits}; nothing was written. */
 public final class ImportLimitException extends ContentException {
 
-    /** Which bound: too much to take at all (size, node count) or a malformed shape (depth). */
-    public enum Kind { TOO_DEEP, TOO_MANY_NODES, TOO_LARGE }
+    /** Which bound: a malformed shape (depth, answered 400) or too much to take at all (node count, 413). */
+    public enum Kind { TOO_DEEP, TOO_MANY_NODES }
 
     private final Kind kind;
 
