@@ -2,12 +2,16 @@ package no.sunnekommuner.cms.content;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import com.google.common.util.concurrent.Striped;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -44,7 +48,8 @@ public final class ContentService {
     private final ContentValidator validator;
     private final RichTextSanitizer sanitizer;
     private final SiteLocales locales;
-    private final Striped<Lock> workspaceLocks = Striped.lock(16);
+    /** Fair, so a writer waiting between two batches of an import gets its turn before the next batch. */
+    private final ConcurrentMap<String, ReentrantLock> workspaceLocks = new ConcurrentHashMap<>();
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     public ContentService(DefinitionRegistry definitions, ContentStore store, ContentValidator validator,
@@ -151,6 +156,99 @@ public final class ContentService {
         });
     }
 
+    /**
+     * Imports a tree (a system-view file) below a parent. All of it is validated before anything is written, so a
+     * refused file writes nothing. It is then written in batches of about {@code batchNodes} nodes, each under the
+     * workspace's write lock on its own, so other writers of the workspace go on between batches instead of
+     * waiting for the whole import; items and folders are the units of a batch (an item travels with its
+     * sub-model nodes), parents first. If a batch fails, what the earlier ones wrote is removed again.
+     */
+    public ContentItem importTree(String workspace, String parentPath, ContentNode root, String user,
+            int batchNodes) {
+        ContentNode prepared = prepareAndValidate(workspace, parentPath, null, root, ValidationMode.IMPORT);
+        List<ContentStore.NewNode> units = new ArrayList<>();
+        split(parentPath, prepared, units);
+        requireFreeIdentifiers(workspace, units);
+        String rootPath = childPath(parentPath, prepared.name());
+        ContentItem created = null;
+        int next = 0;
+        try {
+            while (next < units.size()) {
+                List<ContentStore.NewNode> batch = new ArrayList<>();
+                int nodes = 0;
+                while (next < units.size() && (batch.isEmpty() || nodes + size(units.get(next).node()) <= batchNodes)) {
+                    nodes += size(units.get(next).node());
+                    batch.add(units.get(next++));
+                }
+                ImmutableList<ContentItem> items = locked(workspace, () -> store.createAll(workspace, batch, user));
+                if (created == null) {
+                    created = items.get(0);
+                }
+            }
+        } catch (RuntimeException e) {
+            if (created != null) {
+                try {
+                    locked(workspace, () -> {
+                        store.delete(workspace, rootPath);
+                        return null;
+                    });
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+        return created;
+    }
+
+    /** Splits a tree into write units: each item or folder with its non-item children, parents first. */
+    private void split(String parentPath, ContentNode node, List<ContentStore.NewNode> out) {
+        if (!isItemLike(node)) {
+            out.add(new ContentStore.NewNode(parentPath, node));
+            return;
+        }
+        ContentNode.Builder unit = node.toBuilder();
+        List<ContentNode> inner = new ArrayList<>();
+        for (ContentNode child : node.children().values()) {
+            if (isItemLike(child)) {
+                unit.removeChild(child.name());
+                inner.add(child);
+            }
+        }
+        out.add(new ContentStore.NewNode(parentPath, unit.build()));
+        String path = childPath(parentPath, node.name());
+        for (ContentNode child : inner) {
+            split(path, child, out);
+        }
+    }
+
+    private static int size(ContentNode node) {
+        int n = 1;
+        for (ContentNode child : node.children().values()) {
+            n += size(child);
+        }
+        return n;
+    }
+
+    /** Identifiers given by the file must be unique in it and new to the workspace (checked before writing). */
+    private void requireFreeIdentifiers(String workspace, List<ContentStore.NewNode> units) {
+        Set<String> ids = new HashSet<>();
+        for (ContentStore.NewNode unit : units) {
+            collectIdentifiers(unit.node(), ids);
+        }
+        ImmutableSet<String> taken = store.existingIdentifiers(workspace, ids);
+        if (!taken.isEmpty()) {
+            throw new ContentExistsException(workspace, "identifier " + taken.iterator().next());
+        }
+    }
+
+    private static void collectIdentifiers(ContentNode node, Set<String> out) {
+        if (node.identifier() != null && !out.add(node.identifier())) {
+            throw new ContentException("The identifier " + node.identifier() + " is given to two nodes");
+        }
+        node.children().values().forEach(c -> collectIdentifiers(c, out));
+    }
+
     public ContentItem move(String workspace, String path, String newParentPath, String newName, String user) {
         if (!ContentValidator.isValidNodeName(newName)) {
             throw new ValidationException(ImmutableList.of(Violation.of("@name", "nodeName")));
@@ -227,9 +325,20 @@ public final class ContentService {
         return b.build();
     }
 
+    /** Where a node is written, which decides the rules it is held to. */
+    private enum Place {
+        /** below the workspace root or a folder: items and folders */
+        CONTAINER,
+        /** below an item: its sub-model nodes, or nested items and folders */
+        ITEM,
+        /** below a sub-model node: nothing is declared there (sub-models do not nest) */
+        SUB_MODEL
+    }
+
     /**
-     * Normalises (multi-values, sanitised rich text, derived values) and validates a node by its role: an item
-     * of the workspace's content type, a folder, or a sub-model node of an item.
+     * Normalises (multi-values, sanitised rich text, derived values) and validates a node and everything below it
+     * by its role: an item of the workspace's content type, a folder, or a sub-model node of an item. Properties
+     * and child nodes the content type does not declare are refused, unless it allows extras.
      */
     private ContentNode prepareAndValidate(String workspace, String parentPath, String path, ContentNode node,
             ValidationMode mode) {
@@ -237,34 +346,141 @@ public final class ContentService {
             throw new ValidationException(ImmutableList.of(Violation.of("@name", "nodeName")));
         }
         Optional<ContentTypeDefinition> type = typeOfWorkspace(workspace);
-        if (type.isEmpty() || node.nodeType().equals(NodeTypeNames.FOLDER)) {
+        if (type.isEmpty()) {
             return node;
         }
-        ValidationContext context = context(mode);
-        if (isItemType(node.nodeType())) {
-            ContentNode prepared = validator.derive(type.get(), normalize(type.get().properties(), type.get(), node));
-            ImmutableList<Violation> violations = validator.validateItem(type.get(), prepared, path, context);
-            if (!violations.isEmpty()) {
-                throw new ValidationException(violations);
-            }
-            return prepared;
+        List<Violation> violations = new ArrayList<>();
+        ContentNode prepared = prepare(type.get(), placeBelow(workspace, parentPath), node, path, "", context(mode),
+                violations);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(ImmutableList.copyOf(violations));
         }
-        Optional<PropertyDefinition> owner = subModelProperty(type.get(), node.name());
-        if (owner.isPresent() && parentIsItem(workspace, parentPath)) {
-            SubModelDefinition subModel = type.get().subModel(owner.get().type().target()).orElseThrow();
-            ContentNode prepared = normalize(subModel.properties(), type.get(), node);
-            ImmutableList<Violation> violations = validator.validateSubNode(type.get(), subModel, prepared,
-                    node.name() + ".", context);
-            if (!violations.isEmpty()) {
-                throw new ValidationException(violations);
+        return prepared;
+    }
+
+    private Place placeBelow(String workspace, String parentPath) {
+        if (parentPath == null || parentPath.equals("/")) {
+            return Place.CONTAINER;
+        }
+        return store.read(workspace, parentPath).map(p -> isItemType(p.node().nodeType()) ? Place.ITEM
+                : p.node().nodeType().equals(NodeTypeNames.FOLDER) ? Place.CONTAINER : Place.SUB_MODEL)
+                .orElse(Place.CONTAINER);
+    }
+
+    /**
+     * @param location where the node is inside the tree being written ({@code ""} for its top node,
+     *                 {@code "2025/news/"} below it), prefixed to the fields of violations so they can be found
+     */
+    private ContentNode prepare(ContentTypeDefinition type, Place place, ContentNode node, String path,
+            String location, ValidationContext context, List<Violation> violations) {
+        if (location.length() > 0 && !ContentValidator.isValidNodeName(node.name())) {
+            violations.add(Violation.of(location + "@name", "nodeName"));
+        }
+        if (node.nodeType().equals(NodeTypeNames.FOLDER)) {
+            checkDeclared(type, type.name(), ImmutableSet.of(), node, location, violations);
+            return withPreparedChildren(type, node, location, context, violations, Place.CONTAINER);
+        }
+        if (isItemType(node.nodeType())) {
+            ContentNode prepared = validator.derive(type, normalize(type.properties(), type, node));
+            validator.validateItem(type, prepared, path, context)
+                    .forEach(v -> violations.add(located(location, v)));
+            checkDeclared(type, type.name(), declaredNames(type.properties()), prepared, location, violations);
+            ContentNode.Builder b = prepared.toBuilder();
+            for (ContentNode child : prepared.children().values()) {
+                if (isItemLike(child)) {
+                    b.child(prepare(type, Place.ITEM, child, null, location + child.name() + "/", context,
+                            violations));
+                } else {
+                    b.child(prepareSubNode(type, child, location, context, violations,
+                            child.name().equals(subModelProperty(type, child.name()).map(PropertyDefinition::name)
+                                    .orElse(null))));
+                }
             }
-            return prepared;
+            return b.build();
+        }
+        if (place == Place.ITEM) {
+            return prepareSubNode(type, node, location, context, violations, false);
+        }
+        if (!type.extraNodes()) {
+            violations.add(located(location, Violation.of(node.name(), "unknownNode", type.name())));
         }
         return node;
     }
 
-    private boolean parentIsItem(String workspace, String parentPath) {
-        return store.read(workspace, parentPath).map(p -> isItemType(p.node().nodeType())).orElse(false);
+    /**
+     * A non-item child of an item: a declared sub-model (by its name or with a language suffix), or refused.
+     *
+     * @param validated true when {@link ContentValidator#validateItem} already checked its values
+     */
+    private ContentNode prepareSubNode(ContentTypeDefinition type, ContentNode node, String location,
+            ValidationContext context, List<Violation> violations, boolean validated) {
+        Optional<PropertyDefinition> owner = subModelProperty(type, node.name());
+        Optional<SubModelDefinition> subModel = owner.flatMap(o -> type.subModel(o.type().target()));
+        if (subModel.isEmpty()) {
+            if (!type.extraNodes()) {
+                violations.add(located(location, Violation.of(node.name(), "unknownNode", type.name())));
+            }
+            return node;
+        }
+        ContentNode prepared = normalize(subModel.get().properties(), type, node);
+        if (!validated) {
+            validator.validateSubNode(type, subModel.get(), prepared, node.name() + ".", context)
+                    .forEach(v -> violations.add(located(location, v)));
+        }
+        checkDeclared(type, subModel.get().name(), declaredNames(subModel.get().properties()), prepared,
+                location + node.name() + ".", violations);
+        // sub-models do not nest: anything below one is undeclared
+        if (!type.extraNodes()) {
+            for (ContentNode child : prepared.children().values()) {
+                violations.add(located(location + node.name() + "/",
+                        Violation.of(child.name(), "unknownNode", subModel.get().name())));
+            }
+        }
+        return prepared;
+    }
+
+    private ContentNode withPreparedChildren(ContentTypeDefinition type, ContentNode node, String location,
+            ValidationContext context, List<Violation> violations, Place place) {
+        if (node.children().isEmpty()) {
+            return node;
+        }
+        ContentNode.Builder b = node.toBuilder();
+        for (ContentNode child : node.children().values()) {
+            b.child(prepare(type, place, child, null, location + child.name() + "/", context, violations));
+        }
+        return b.build();
+    }
+
+    /** Refuses properties outside {@code declared} (Magnolia's own mgnl:/jcr: bookkeeping aside). */
+    private static void checkDeclared(ContentTypeDefinition type, String owner, ImmutableSet<String> declared,
+            ContentNode node, String location, List<Violation> violations) {
+        if (type.extraProperties()) {
+            return;
+        }
+        for (String name : node.properties().keySet()) {
+            if (!declared.contains(name) && !name.startsWith("mgnl:") && !name.startsWith("jcr:")) {
+                violations.add(Violation.of(location + name, "unknownProperty", owner));
+            }
+        }
+    }
+
+    /** Stored names of the simple properties: the name, and for i18n ones the name with a language suffix. */
+    private ImmutableSet<String> declaredNames(List<PropertyDefinition> properties) {
+        ImmutableSet.Builder<String> names = ImmutableSet.builder();
+        for (PropertyDefinition p : properties) {
+            if (p.type().kind() != PropertyType.Kind.SUB_MODEL) {
+                names.addAll(storedNames(p));
+            }
+        }
+        return names.build();
+    }
+
+    private static Violation located(String location, Violation v) {
+        return location.isEmpty() ? v : new Violation(location + v.field(), v.rule(), v.args(), v.messageKey());
+    }
+
+    private boolean isItemLike(ContentNode node) {
+        return node.nodeType().equals(NodeTypeNames.FOLDER) || isItemType(node.nodeType());
     }
 
     private Optional<PropertyDefinition> subModelProperty(ContentTypeDefinition type, String childName) {
@@ -290,7 +506,10 @@ public final class ContentService {
         return definitions.contentTypes().values().stream().anyMatch(t -> nodeType.equals(t.nodeType()));
     }
 
-    /** Wraps single values of multi-valued properties in lists and sanitises rich text, in every language. */
+    /**
+     * Wraps single values of multi-valued properties in lists and sanitises rich text (every text value of a
+     * rich-text property, single or multiple, in every language; other values are refused by validation).
+     */
     private ContentNode normalize(List<PropertyDefinition> properties, ContentTypeDefinition type, ContentNode node) {
         ContentNode.Builder b = node.toBuilder();
         for (PropertyDefinition p : properties) {
@@ -307,20 +526,30 @@ public final class ContentService {
                 if (p.multiple() && !(value instanceof List)) {
                     value = ImmutableList.of(value);
                 }
-                if (p.type().kind() == PropertyType.Kind.RICH_TEXT && value instanceof String html) {
-                    value = sanitizer.sanitize(html);
+                if (p.type().kind() == PropertyType.Kind.RICH_TEXT) {
+                    value = sanitized(value);
                 }
                 b.property(name, value);
             }
             if (p.type().kind() == PropertyType.Kind.SUB_MODEL) {
                 Optional<SubModelDefinition> sub = type.subModel(p.type().target());
                 ContentNode child = node.children().get(p.name());
-                if (sub.isPresent() && child != null) {
+                if (sub.isPresent() && child != null && !isItemLike(child)) {
                     b.child(normalize(sub.get().properties(), type, child));
                 }
             }
         }
         return b.build();
+    }
+
+    private Object sanitized(Object value) {
+        if (value instanceof String html) {
+            return sanitizer.sanitize(html);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(this::sanitized).collect(ImmutableList.toImmutableList());
+        }
+        return value;
     }
 
     private ValidationContext context(ValidationMode mode) {
@@ -371,7 +600,7 @@ public final class ContentService {
     }
 
     private <T> T locked(String workspace, Supplier<T> work) {
-        Lock lock = workspaceLocks.get(workspace);
+        Lock lock = workspaceLocks.computeIfAbsent(workspace, w -> new ReentrantLock(true));
         lock.lock();
         try {
             T result = work.get();

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param rootPath   {@code datasource.rootPath}, {@code /} by default
  * @param namespaces {@code datasource.namespaces}, prefix to URI
  * @param nodeType   {@code model.nodeType}, or null (items are then {@code mgnl:content})
+ * @param extraProperties items (and their sub-model nodes) may hold properties the model does not declare;
+ *                        off unless the module's {@code standalone/content-rules.yaml} opts in
+ * @param extraNodes      items may hold child nodes that are neither items, folders nor declared sub-models
  */
 public record ContentTypeDefinition(
         String name,
@@ -26,7 +29,9 @@ public record ContentTypeDefinition(
         boolean autoCreate,
         String nodeType,
         ImmutableList<PropertyDefinition> properties,
-        ImmutableList<SubModelDefinition> subModels) {
+        ImmutableList<SubModelDefinition> subModels,
+        boolean extraProperties,
+        boolean extraNodes) {
 
     public ContentTypeDefinition {
         Objects.requireNonNull(name, "name");
@@ -35,6 +40,12 @@ public record ContentTypeDefinition(
         namespaces = namespaces == null ? ImmutableMap.of() : namespaces;
         properties = properties == null ? ImmutableList.of() : properties;
         subModels = subModels == null ? ImmutableList.of() : subModels;
+    }
+
+    /** The same type with the given leniency for undeclared properties and child nodes. */
+    public ContentTypeDefinition withExtras(boolean properties, boolean nodes) {
+        return new ContentTypeDefinition(name, module, source, workspace, rootPath, namespaces, autoCreate, nodeType,
+                this.properties, subModels, properties, nodes);
     }
 
     /** The JCR primary type of items: the declared node type, else Magnolia's default. */

@@ -3,6 +3,7 @@ package no.sunnekommuner.cms.delivery;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import no.sunnekommuner.cms.content.bootstrap.ImportLimits;
 import no.sunnekommuner.cms.delivery.nodes.NodesResource;
 import no.sunnekommuner.cms.server.CmsRuntime;
 import no.sunnekommuner.cms.server.Settings;
@@ -59,7 +60,10 @@ public final class DeliveryModule implements WebModule {
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         RequestUser users = new RequestUser(runtime.users(), runtime.basicAuth(), runtime.tokens());
         config.register(new DeliveryResource(endpoints, service, cache, users, settings.get("delivery.cacheControl")));
-        config.register(new NodesResource(runtime.content(), runtime.repository(), users, this::isContentWorkspace));
+        config.register(new NodesResource(runtime.content(), runtime.repository(), users, this::isContentWorkspace,
+                new ImportLimits(settings.integer("import.maxDepth"), settings.integer("import.maxNodes"),
+                        settings.integer("import.maxBodyMegabytes") * 1024L * 1024L,
+                        settings.integer("import.batchNodes"))));
         config.register(new OpenApiResource(new OpenApiDocument(runtime.definitions(), endpoints,
                 settings.get("server.baseUrl"))));
         config.register(new FeedResource(endpoints, service, runtime.definitions(), settings.siteLocales(),

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -311,9 +311,11 @@ final class NodeJsonWriter {
             }
             case PropertyType.BOOLEAN -> g.writeBoolean(v.getBoolean());
             case PropertyType.BINARY -> {
+                // Base64, never the bytes as text (Magnolia's way): bytes are not checked or sanitised as text is,
+                // and a website inserting a value as HTML must not get markup out of a binary
                 Binary binary = v.getBinary();
                 try (InputStream in = binary.getStream()) {
-                    g.writeString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    g.writeString(Base64.getEncoder().encodeToString(in.readAllBytes()));
                 } finally {
                     binary.dispose();
                 }

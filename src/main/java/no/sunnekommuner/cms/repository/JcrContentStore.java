@@ -1,11 +1,13 @@
 package no.sunnekommuner.cms.repository;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.jcr.InvalidItemStateException;
@@ -95,28 +97,67 @@ public final class JcrContentStore implements ContentStore {
     @Override
     public ContentItem create(String workspace, String parentPath, ContentNode content, String user) {
         return call(workspace, s -> {
-            Node parent = node(s, parentPath).orElseThrow(() -> new ContentNotFoundException(workspace, parentPath));
-            if (parent.hasNode(content.name())) {
-                throw new ContentExistsException(workspace, childPath(parentPath, content.name()));
-            }
-            if (content.identifier() != null && identifierTaken(s, content.identifier())) {
-                throw new ContentExistsException(workspace, "identifier " + content.identifier());
-            }
-            Node node;
-            try {
-                node = ContentNodes.addNode(parent, content.name(), content.nodeType(), content.identifier());
-            } catch (ItemExistsException e) {
-                throw new ContentExistsException(workspace, childPath(parentPath, content.name()));
-            }
-            Calendar now = now();
-            stamp(node, user, now, true);
-            node.setProperty(ContentNodes.REVISION, 1L);
-            node.setProperty(ContentNodes.STATUS, PublicationStatus.DRAFT.stored());
-            ContentNodes.writeContent(node, content, true, true);
-            touchOwner(node, user, now);
+            Node node = add(s, workspace, parentPath, content, user, now());
             save(s, node.getPath());
             return item(workspace, node);
         });
+    }
+
+    @Override
+    public ImmutableList<ContentItem> createAll(String workspace, List<NewNode> nodes, String user) {
+        if (nodes.isEmpty()) {
+            return ImmutableList.of();
+        }
+        return call(workspace, s -> {
+            Calendar now = now();
+            List<Node> added = new ArrayList<>();
+            for (NewNode n : nodes) {
+                added.add(add(s, workspace, n.parentPath(), n.node(), user, now));
+            }
+            save(s, added.get(0).getPath());
+            ImmutableList.Builder<ContentItem> items = ImmutableList.builder();
+            for (Node node : added) {
+                items.add(item(workspace, node));
+            }
+            return items.build();
+        });
+    }
+
+    @Override
+    public ImmutableSet<String> existingIdentifiers(String workspace, Collection<String> identifiers) {
+        return call(workspace, s -> {
+            ImmutableSet.Builder<String> taken = ImmutableSet.builder();
+            for (String id : identifiers) {
+                if (identifierTaken(s, id)) {
+                    taken.add(id);
+                }
+            }
+            return taken.build();
+        });
+    }
+
+    /** Adds a node with its content (unsaved): the one way new nodes get their stamps and draft state. */
+    private static Node add(Session s, String workspace, String parentPath, ContentNode content, String user,
+            Calendar now) throws RepositoryException {
+        Node parent = node(s, parentPath).orElseThrow(() -> new ContentNotFoundException(workspace, parentPath));
+        if (parent.hasNode(content.name())) {
+            throw new ContentExistsException(workspace, childPath(parentPath, content.name()));
+        }
+        if (content.identifier() != null && identifierTaken(s, content.identifier())) {
+            throw new ContentExistsException(workspace, "identifier " + content.identifier());
+        }
+        Node node;
+        try {
+            node = ContentNodes.addNode(parent, content.name(), content.nodeType(), content.identifier());
+        } catch (ItemExistsException e) {
+            throw new ContentExistsException(workspace, childPath(parentPath, content.name()));
+        }
+        stamp(node, user, now, true);
+        node.setProperty(ContentNodes.REVISION, 1L);
+        node.setProperty(ContentNodes.STATUS, PublicationStatus.DRAFT.stored());
+        ContentNodes.writeContent(node, content, true, true);
+        touchOwner(node, user, now);
+        return node;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package no.sunnekommuner.cms.server;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.util.Collection;
+import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
@@ -68,6 +71,16 @@ final class MeteredContentStore implements ContentStore {
     @Override
     public ContentItem create(String workspace, String parentPath, ContentNode node, String user) {
         return counted("create", workspace, () -> store.create(workspace, parentPath, node, user));
+    }
+
+    @Override
+    public ImmutableList<ContentItem> createAll(String workspace, List<NewNode> nodes, String user) {
+        return counted("create", workspace, () -> store.createAll(workspace, nodes, user));
+    }
+
+    @Override
+    public ImmutableSet<String> existingIdentifiers(String workspace, Collection<String> identifiers) {
+        return store.existingIdentifiers(workspace, identifiers);
     }
 
     @Override

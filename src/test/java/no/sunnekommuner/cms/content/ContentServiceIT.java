@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.io.ByteSource;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,6 +28,7 @@ import no.sunnekommuner.cms.content.model.ContentQuery;
 import no.sunnekommuner.cms.content.model.PublicationStatus;
 import no.sunnekommuner.cms.content.model.VersionInfo;
 import no.sunnekommuner.cms.content.validation.ValidationException;
+import no.sunnekommuner.cms.content.validation.ValidationMode;
 import no.sunnekommuner.cms.content.validation.Violation;
 import no.sunnekommuner.cms.repository.Workspaces;
 import no.sunnekommuner.cms.server.CmsRuntime;
@@ -436,12 +439,86 @@ class ContentServiceIT {
     }
 
     @Test
-    void decimalValuesKeepTheirScaleThroughUndeclaredProperties() {
-        ContentItem item = content.create("benefits", "/", ContentNode.builder("decimal", "sk:benefit")
-                .property("title", "Tall").property("amount", new BigDecimal("1234.50")).build(), USER);
-        assertThat(content.get("benefits", item.path()).orElseThrow().node().property("amount"))
-                .isEqualTo(new BigDecimal("1234.50"));
-        assertThat(runtime.repository()).isNotNull();
-        assertThat(Workspaces.published("news")).isEqualTo("news-published");
+    void undeclaredPropertiesAreRefusedNamingThem() {
+        ValidationException e = validationError(() -> content.create("benefits", "/",
+                ContentNode.builder("undeclared", "sk:benefit").property("title", "Tall")
+                        .property("bodyHtml", "<img src=x onerror=alert(1)>")
+                        .property("body_de", "<script>alert(1)</script>")
+                        .property("sortOrder_en", 3L)
+                        .property("amount", new BigDecimal("1234.50")).build(), USER));
+        assertThat(rules(e)).containsExactlyInAnyOrder("bodyHtml:unknownProperty", "body_de:unknownProperty",
+                "sortOrder_en:unknownProperty", "amount:unknownProperty");
+        assertThat(e.violations().get(0).message(Locale.ENGLISH)).isEqualTo("is not a property of benefit");
+        assertThat(e.violations().get(0).message(Locale.forLanguageTag("nb")))
+                .isEqualTo("er ikke en egenskap ved benefit");
+        assertThat(content.get("benefits", "/undeclared")).as("nothing written").isEmpty();
+
+        ContentItem ok = content.create("benefits", "/", ContentNode.builder("declared", "sk:benefit")
+                .property("title", "Tall").property("body_en", "<p>x</p>").build(), USER);
+        assertThat(rules(validationError(() -> content.patch("benefits", ok.path(),
+                Map.of("bodyHtml", "<p>x</p>"), -1, USER)))).containsExactly("bodyHtml:unknownProperty");
+        assertThat(rules(validationError(() -> content.update("benefits", ok.path(),
+                ok.node().toBuilder().property("body_de", "x").build(), ok.revision(), USER))))
+                .containsExactly("body_de:unknownProperty");
+        assertThat(content.get("benefits", ok.path()).orElseThrow().node().properties())
+                .doesNotContainKeys("bodyHtml", "body_de");
+    }
+
+    @Test
+    void undeclaredChildNodesAreRefusedNamingThem() {
+        ContentNode member = member("undeclared-child", "kommune", "3301").toBuilder()
+                .child(ContentNode.builder("gallery", "mgnl:contentNode").property("html", "<script>x</script>")
+                        .build())
+                .child(ContentNode.builder("coordinator", "sk:coordinator").property("name", "Kari")
+                        .property("bio", "<img src=x onerror=alert(1)>")
+                        .child(ContentNode.builder("nested", "mgnl:contentNode").build()).build())
+                .build();
+        ValidationException e = validationError(() -> content.create("members", "/", member, USER));
+        assertThat(rules(e)).containsExactlyInAnyOrder("gallery:unknownNode", "coordinator.bio:unknownProperty",
+                "coordinator/nested:unknownNode");
+        assertThat(content.get("members", "/undeclared-child")).as("nothing written").isEmpty();
+
+        ContentItem item = createMember("child-target", "kommune", "3303");
+        assertThat(rules(validationError(() -> content.create("members", item.path(),
+                ContentNode.builder("notes", "mgnl:contentNode").property("text", "x").build(), USER))))
+                .containsExactly("notes:unknownNode");
+        assertThat(rules(validationError(() -> content.create("members", "/",
+                ContentNode.builder("loose", "mgnl:contentNode").build(), USER))))
+                .containsExactly("loose:unknownNode");
+        // a declared sub-model with a language suffix is checked like the sub-model itself
+        assertThat(rules(validationError(() -> content.create("members", item.path(),
+                ContentNode.builder("coordinator_en", "sk:coordinator").property("email", "not-an-address")
+                        .property("bio", "x").build(), USER))))
+                .containsExactlyInAnyOrder("coordinator_en.email:email", "coordinator_en.bio:unknownProperty");
+    }
+
+    @Test
+    void itemsNestedInAWrittenTreeAreValidatedAndSanitisedToo() {
+        ContentNode folder = ContentNode.builder("tree-folder", "mgnl:folder")
+                .child(ContentNode.builder("inner", "sk:benefit").property("title", "Inne")
+                        .property("body", "<p>ok<img src=x onerror=alert(1)></p>").build())
+                .build();
+        ContentItem created = content.create("benefits", "/", folder, USER, ValidationMode.IMPORT);
+        assertThat(content.get("benefits", created.path() + "/inner").orElseThrow().node().text("body"))
+                .isEqualTo("<p>ok<img></p>");
+        ValidationException e = validationError(() -> content.create("benefits", "/",
+                ContentNode.builder("tree-folder-2", "mgnl:folder")
+                        .child(ContentNode.builder("inner", "sk:benefit").property("bodyHtml", "x").build())
+                        .build(), USER, ValidationMode.IMPORT));
+        assertThat(rules(e)).as("fields named by their place in the tree")
+                .containsExactlyInAnyOrder("inner/title:required", "inner/bodyHtml:unknownProperty");
+    }
+
+    @Test
+    void richTextOrTextGivenAsBinaryIsRefused() {
+        ValidationException e = validationError(() -> content.create("benefits", "/",
+                ContentNode.builder("binary-body", "sk:benefit").property("title", "Tall")
+                        .property("body", "<img src=x onerror=alert(1)>".getBytes(StandardCharsets.UTF_8))
+                        .property("summary_en", ByteSource.wrap("<script>alert(1)</script>".getBytes(
+                                StandardCharsets.UTF_8)))
+                        .build(), USER));
+        assertThat(rules(e)).containsExactlyInAnyOrder("body:type", "summary_en:type");
+        assertThat(e.violations().get(0).message(Locale.ENGLISH)).isEqualTo("must be text");
+        assertThat(content.get("benefits", "/binary-body")).as("nothing written").isEmpty();
     }
 }

@@ -86,7 +86,7 @@ class BackupRoundTripIT {
         // the exported file loads in the Magnolia bootstrap importer of the nodes API (system view, uuids kept)
         try (CmsRuntime other = TestRuntimes.start(temp.resolve("other"), List.of(TestRuntimes.LIGHT_MODULES));
                 InputStream in = Files.newInputStream(newsFile)) {
-            new SystemViewImporter(other.content()).importXml("news", "/", in, "import");
+            new SystemViewImporter(other.content(), no.sunnekommuner.cms.content.bootstrap.ImportLimits.DEFAULTS).importXml("news", "/", in, "import");
             assertThat(other.content().get("news", "/2024/arskonferansen-2024")).isPresent();
         }
     }

@@ -19,7 +19,6 @@ import no.sunnekommuner.cms.content.ContentService;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.content.model.Values;
-import no.sunnekommuner.cms.content.validation.ValidationMode;
 import no.sunnekommuner.cms.definition.NodeTypeNames;
 
 /**
@@ -32,19 +31,35 @@ public final class SystemViewImporter {
     private static final String SV = "http://www.jcp.org/jcr/sv/1.0";
 
     private final ContentService content;
+    private final ImportLimits limits;
 
-    public SystemViewImporter(ContentService content) {
+    public SystemViewImporter(ContentService content, ImportLimits limits) {
         this.content = content;
+        this.limits = limits;
     }
 
-    /** Imports the file's root node below {@code parentPath}; returns the created item. */
+    /**
+     * Imports the file's root node below {@code parentPath}; returns the created item. The file is read as a stream
+     * and refused as soon as it goes past the depth or node-count limit; the whole tree is validated before the
+     * first node is written, then written in batches (see {@link ContentService#importTree}).
+     */
     public ContentItem importXml(String workspace, String parentPath, InputStream xml, String user) {
-        ContentNode root = parse(xml);
-        return content.create(workspace, parentPath, root, user, ValidationMode.IMPORT);
+        ContentNode root = parse(xml, limits);
+        return content.importTree(workspace, parentPath, root, user, limits.batchNodes());
     }
 
-    /** Parses a system view document into a node tree (XXE-safe: no DTDs, no external entities). */
+    /** Parses a system view document with the default limits. */
     public static ContentNode parse(InputStream xml) {
+        return parse(xml, ImportLimits.DEFAULTS);
+    }
+
+    /**
+     * Parses a system view document into a node tree with StAX (XXE-safe: no DTDs, no external entities), counting
+     * nesting and nodes as it reads.
+     *
+     * @throws ImportLimitException at the first node past {@code limits.maxDepth()} or {@code limits.maxNodes()}
+     */
+    public static ContentNode parse(InputStream xml, ImportLimits limits) {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -53,6 +68,7 @@ public final class SystemViewImporter {
         ContentNode root = null;
         PropertyBuilder property = null;
         StringBuilder text = null;
+        int nodes = 0;
         try {
             XMLStreamReader r = factory.createXMLStreamReader(xml, "UTF-8");
             while (r.hasNext()) {
@@ -62,7 +78,20 @@ public final class SystemViewImporter {
                         throw new ContentException("Not a JCR system view: element " + r.getName());
                     }
                     switch (r.getLocalName()) {
-                        case "node" -> stack.push(new NodeBuilder(attribute(r, "name")));
+                        case "node" -> {
+                            if (++nodes > limits.maxNodes()) {
+                                throw new ImportLimitException(ImportLimitException.Kind.TOO_MANY_NODES,
+                                        "The system view holds more than " + limits.maxNodes() + " nodes (setting "
+                                                + "import.maxNodes); import it in parts");
+                            }
+                            if (stack.size() >= limits.maxDepth()) {
+                                throw new ImportLimitException(ImportLimitException.Kind.TOO_DEEP,
+                                        "The system view nests sv:node deeper than " + limits.maxDepth()
+                                                + " levels (setting import.maxDepth), at line "
+                                                + r.getLocation().getLineNumber());
+                            }
+                            stack.push(new NodeBuilder(attribute(r, "name")));
+                        }
                         case "property" -> {
                             if (stack.isEmpty()) {
                                 throw new ContentException("sv:property outside sv:node");

@@ -1,6 +1,9 @@
 package no.sunnekommuner.cms.content.spi;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
@@ -27,6 +30,19 @@ public interface ContentStore {
 
     /** Creates a node with its child nodes; fails if the parent is missing or the name taken. */
     ContentItem create(String workspace, String parentPath, ContentNode node, String user);
+
+    /** A node to create below a parent, as one unit of {@link #createAll}. */
+    record NewNode(String parentPath, ContentNode node) {
+    }
+
+    /**
+     * Creates several nodes (each with its child nodes) in one save, in order, so a parent may come earlier in
+     * the same list; fails as a whole, writing nothing, if one parent is missing or one name taken.
+     */
+    ImmutableList<ContentItem> createAll(String workspace, List<NewNode> nodes, String user);
+
+    /** Which of the identifiers some node of the workspace already has. */
+    ImmutableSet<String> existingIdentifiers(String workspace, Collection<String> identifiers);
 
     /**
      * Replaces the properties of a node with those of {@code state} and, when {@code replaceChildren}, its sub-model

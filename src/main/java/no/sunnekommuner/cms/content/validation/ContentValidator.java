@@ -1,7 +1,6 @@
 package no.sunnekommuner.cms.content.validation;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.io.ByteSource;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -152,7 +151,9 @@ public final class ContentValidator {
             case DECIMAL -> value instanceof BigDecimal || value instanceof Long;
             case DATE -> value instanceof OffsetDateTime;
             case SUB_MODEL -> false;
-            default -> value instanceof String || value instanceof ByteSource;
+            // text kinds (String, richText, asset, references) take text only: a Binary value would reach delivery
+            // unchecked and unsanitised
+            default -> value instanceof String;
         };
     }
 

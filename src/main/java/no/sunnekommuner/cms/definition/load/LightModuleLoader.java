@@ -90,6 +90,13 @@ public final class LightModuleLoader {
             }
         }
         checkReferences(contentTypes, problems);
+        ContentRulesReader rulesReader = new ContentRulesReader(problems);
+        for (Module module : modules) {
+            Path rules = module.dir().resolve(ContentRulesReader.FOLDER).resolve(ContentRulesReader.FILE);
+            if (Files.isRegularFile(rules)) {
+                module.parser().parse(rules).ifPresent(d -> rulesReader.apply(d, contentTypes));
+            }
+        }
         AppReader appReader = new AppReader(problems);
         int order = 0;
         for (Module module : modules) {

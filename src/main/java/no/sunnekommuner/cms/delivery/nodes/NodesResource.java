@@ -17,10 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +38,8 @@ import javax.jcr.Session;
 import javax.jcr.Value;
 import no.sunnekommuner.cms.content.ContentException;
 import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.bootstrap.ImportLimitException;
+import no.sunnekommuner.cms.content.bootstrap.ImportLimits;
 import no.sunnekommuner.cms.content.bootstrap.SystemViewImporter;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.content.validation.ValidationMode;
@@ -64,9 +66,11 @@ public final class NodesResource {
     private final JcrRepository repository;
     private final RequestUser users;
     private final Predicate<String> contentWorkspace;
+    private final ImportLimits limits;
 
     public NodesResource(ContentService content, JcrRepository repository, RequestUser users,
-            Predicate<String> contentWorkspace) {
+            Predicate<String> contentWorkspace, ImportLimits limits) {
+        this.limits = limits;
         this.content = content;
         this.repository = repository;
         this.users = users;
@@ -121,15 +125,6 @@ public final class NodesResource {
     @Consumes("*/*")
     public Response create(@PathParam("path") String raw, byte[] body, @Context HttpServletRequest request) {
         User user = users.requireEditor(request);
-        if (raw.startsWith("import/")) {
-            requireType(request, "a JCR system view XML document", XML_TYPES);
-            Target t = target(raw.substring("import/".length()));
-            if (body == null || body.length == 0) {
-                throw DeliveryException.badRequest("The request body must be a JCR system view XML document");
-            }
-            return write(() -> new SystemViewImporter(content).importXml(t.workspace(), t.path(),
-                    new ByteArrayInputStream(body), user.username()));
-        }
         requireType(request, "a JSON node", JSON_TYPES);
         Target t = target(raw);
         JsonNode node = parseBody(body);
@@ -153,6 +148,51 @@ public final class NodesResource {
         properties(node).forEach(b::property);
         ContentNode created = b.build();
         return write(() -> content.create(t.workspace(), t.path(), created, user.username(), ValidationMode.IMPORT));
+    }
+
+    /**
+     * Imports a JCR system-view file below a parent. The body is read as a stream up to
+     * {@code import.maxBodyMegabytes} (413 beyond), the file refused at the first node past the depth (400) or
+     * node-count (413) limit; the whole tree is validated before anything is written.
+     */
+    @PUT
+    @Path("import/{path: .*}")
+    @Consumes("*/*")
+    public Response importXml(@PathParam("path") String raw, InputStream body, @Context HttpServletRequest request) {
+        User user = users.requireEditor(request);
+        requireType(request, "a JCR system view XML document", XML_TYPES);
+        Target t = target(raw);
+        long declared = request.getContentLengthLong();
+        if (declared > limits.maxBodyBytes()) {
+            throw tooLarge();
+        }
+        BoundedBody bounded = new BoundedBody(body, limits.maxBodyBytes());
+        try (PushbackInputStream in = new PushbackInputStream(bounded, 1)) {
+            int first = in.read();
+            if (first < 0) {
+                throw DeliveryException.badRequest("The request body must be a JCR system view XML document");
+            }
+            in.unread(first);
+            return write(() -> new SystemViewImporter(content, limits).importXml(t.workspace(), t.path(), in,
+                    user.username()));
+        } catch (ImportLimitException e) {
+            throw new DeliveryException(e.kind() == ImportLimitException.Kind.TOO_DEEP ? 400 : 413,
+                    e.kind() == ImportLimitException.Kind.TOO_DEEP ? "badRequest" : "payloadTooLarge",
+                    e.getMessage());
+        } catch (ContentException | IOException e) {
+            if (bounded.exceeded()) {
+                throw tooLarge();
+            }
+            if (e instanceof ContentException c) {
+                throw c;
+            }
+            throw DeliveryException.badRequest("The request body could not be read");
+        }
+    }
+
+    private DeliveryException tooLarge() {
+        return new DeliveryException(413, "payloadTooLarge", "The request body is larger than "
+                + limits.maxBodyBytes() / (1024 * 1024) + " MB (setting import.maxBodyMegabytes)");
     }
 
     @POST

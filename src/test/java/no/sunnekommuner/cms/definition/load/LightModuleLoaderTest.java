@@ -246,4 +246,28 @@ class LightModuleLoaderTest {
         assertThatThrownBy(() -> loader.loadOrFail(List.of(dir.resolve("nowhere"))))
                 .hasMessageContaining("light-modules folder does not exist");
     }
+
+    @Test
+    void contentRulesLetATypeHoldExtrasAndNothingElse(@TempDir Path dir) throws Exception {
+        Path module = dir.resolve("extras");
+        java.nio.file.Files.createDirectories(module.resolve("contentTypes"));
+        java.nio.file.Files.createDirectories(module.resolve("standalone"));
+        java.nio.file.Files.writeString(module.resolve("contentTypes/note.yaml"),
+                "datasource:\n  workspace: notes\nmodel:\n  properties:\n    - name: title\n");
+        java.nio.file.Files.writeString(module.resolve("contentTypes/memo.yaml"),
+                "datasource:\n  workspace: memos\nmodel:\n  properties:\n    - name: title\n");
+        java.nio.file.Files.writeString(module.resolve("standalone/content-rules.yaml"),
+                "contentTypes:\n  note:\n    extraProperties: true\n    colour: red\n  nosuch:\n"
+                        + "    extraNodes: true\n");
+        DefinitionRegistry registry = loader.load(List.of(dir));
+        assertThat(registry.contentType("note").orElseThrow().extraProperties()).isTrue();
+        assertThat(registry.contentType("note").orElseThrow().extraNodes()).isFalse();
+        assertThat(registry.contentType("memo").orElseThrow().extraProperties()).isFalse();
+        assertThat(registry.problems()).extracting(p -> p.key() + ": " + p.message()).anySatisfy(m ->
+                assertThat(m).contains("colour")).anySatisfy(m -> assertThat(m).contains("nosuch"));
+        assertThat(registry.hasSevereProblems()).isFalse();
+        // the project's own module opts into nothing
+        assertThat(loader.loadOrFail(List.of(TestRuntimes.LIGHT_MODULES)).contentTypes().values())
+                .allSatisfy(t -> assertThat(t.extraProperties() || t.extraNodes()).isFalse());
+    }
 }
