@@ -216,7 +216,9 @@ public final class SystemViewImporter {
             }
             ContentNode.Builder b = ContentNode.builder(name, type).identifier(uuid);
             for (PropertyBuilder p : properties) {
-                if (!p.name.startsWith("jcr:") && !p.name.startsWith("mgnl:")) {
+                // repository bookkeeping (JCR's, Magnolia's, and the cms: revision and status of our own exports)
+                // is assigned anew by the store, never taken from a file
+                if (!p.name.startsWith("jcr:") && !p.name.startsWith("mgnl:") && !p.name.startsWith("cms:")) {
                     b.property(p.name, p.value());
                 }
             }
