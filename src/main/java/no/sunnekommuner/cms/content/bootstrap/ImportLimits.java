@@ -12,7 +12,7 @@ package no.sunnekommuner.cms.content.bootstrap;
 public record ImportLimits(int maxDepth, int maxNodes, long maxBodyBytes, int batchNodes) {
 
     /** Room for Magnolia's bootstrap files (pages with areas and components, whole configuration trees). */
-    public static final ImportLimits DEFAULTS = new ImportLimits(64, 10_000, 50L * 1024 * 1024, 200);
+    public static final ImportLimits DEFAULTS = new ImportLimits(64, 10_000, 50L * 1024 * 1024, 50);
 
     public ImportLimits {
         if (maxDepth < 1 || maxNodes < 1 || maxBodyBytes < 1 || batchNodes < 1) {
