@@ -65,15 +65,42 @@ public final class Main {
         }, "shutdown"));
         server.start();
         String base = "http://localhost:" + server.port();
+        no.sunnekommuner.cms.website.SiteServer site = startSite(settings, server.port());
         System.out.println();
         System.out.println("Sunne kommuner CMS is running (Ctrl-C stops it):");
         for (String path : server.announcedPaths()) {
             System.out.println("  " + base + path);
         }
+        if (site != null) {
+            System.out.println("  " + "http://localhost:" + site.port() + "/  (the public website, nb; /en/ in English)");
+        }
         generatedPassword.ifPresent(p -> System.out.println(System.lineSeparator() + "First start: created user '"
                 + settings.get("admin.username", "admin") + "' with password " + p
                 + " (shown once; set SK_ADMIN_PASSWORD before the first start to choose it)"));
         System.out.println();
+    }
+
+    /**
+     * The public website on its own port (setting {@code site.port}), reading this CMS's delivery API over HTTP on
+     * localhost unless {@code site.apiBaseUrl} names another; stopped by the JVM's shutdown.
+     */
+    private static no.sunnekommuner.cms.website.SiteServer startSite(Settings settings, int cmsPort) throws Exception {
+        if (!settings.flag("site.enabled")) {
+            return null;
+        }
+        String api = settings.get("site.apiBaseUrl", "http://localhost:" + cmsPort);
+        no.sunnekommuner.cms.website.SiteServer site = new no.sunnekommuner.cms.website.SiteServer(
+                no.sunnekommuner.cms.website.SiteMain.options(settings, java.net.URI.create(api),
+                        settings.integer("site.port")));
+        site.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                site.close();
+            } catch (Exception e) {
+                LOG.warn("The website did not stop cleanly", e);
+            }
+        }, "site-shutdown"));
+        return site;
     }
 
     /** The web modules of the application, in mounting order. */
