@@ -64,7 +64,7 @@ public final class DeliveryClient {
 
     /** One item by its path below the endpoint, or empty when the API answers 404 (unpublished or never there). */
     public Optional<JsonNode> item(String endpoint, String itemPath, String lang) {
-        if (!itemPath.matches("(/[A-Za-z0-9._-]+)+")) {
+        if (!itemPath.matches("(/[A-Za-z0-9._-]+)+") || itemPath.matches(".*/\\.{1,2}(/.*)?")) {
             return Optional.empty(); // node names only: nothing of the visitor's path reaches the API unchecked
         }
         return get("/.rest/delivery/" + endpoint + "/v1" + itemPath, Map.of("lang", lang));
