@@ -376,13 +376,23 @@ final class SitePages {
     }
 
     /** Members placed on an SVG by their coordinates (an equirectangular view of mainland Norway, no tiles). */
-    record MemberMap(List<Map<String, Object>> points) {
+    record MemberMap(List<Map<String, Object>> points, String outline) {
+
+        /** A coarse outline of mainland Norway (latitude, longitude), drawn here so the map needs no tiles. */
+        private static final double[][] NORWAY = {
+            {57.98, 7.05}, {58.10, 8.00}, {58.45, 8.77}, {59.05, 10.05}, {59.10, 11.40}, {59.90, 12.00},
+            {61.00, 12.60}, {62.00, 12.30}, {63.00, 12.10}, {64.00, 13.90}, {65.00, 14.30}, {66.00, 15.40},
+            {67.00, 16.40}, {68.40, 18.10}, {69.06, 20.55}, {68.90, 22.30}, {68.60, 24.40}, {69.10, 25.70},
+            {69.90, 27.00}, {69.60, 28.90}, {69.80, 30.80}, {70.37, 31.10}, {70.86, 29.10}, {71.17, 25.78},
+            {70.66, 23.68}, {69.80, 18.50}, {69.30, 16.00}, {68.20, 13.50}, {67.90, 12.90}, {67.30, 14.40},
+            {66.00, 12.50}, {64.90, 11.20}, {64.00, 9.80}, {63.70, 8.70}, {63.10, 7.70}, {62.47, 6.15},
+            {62.20, 5.10}, {60.40, 5.00}, {58.97, 5.60}, {58.45, 5.90}};
 
         static final double WEST = 4.0;
         static final double EAST = 31.5;
         static final double SOUTH = 57.8;
         static final double NORTH = 71.4;
-        static final int WIDTH = 400;
+        static final int WIDTH = 510;
         static final int HEIGHT = 600;
 
         static MemberMap of(List<Object> members) {
@@ -392,13 +402,29 @@ final class SitePages {
                 if (m.get("latitude") instanceof Number lat && m.get("longitude") instanceof Number lon) {
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("member", m);
-                    p.put("x", Math.round((lon.doubleValue() - WEST) / (EAST - WEST) * WIDTH * 10) / 10.0);
-                    p.put("y", Math.round((NORTH - lat.doubleValue()) / (NORTH - SOUTH) * HEIGHT * 10) / 10.0);
+                    p.put("x", x(lon.doubleValue()));
+                    p.put("y", y(lat.doubleValue()));
                     points.add(p);
                 }
             }
             points.sort(Comparator.comparing(p -> String.valueOf(((Map<?, ?>) p.get("member")).get("name"))));
-            return new MemberMap(points);
+            StringBuilder outline = new StringBuilder();
+            for (double[] c : NORWAY) {
+                outline.append(x(c[1])).append(',').append(y(c[0])).append(' ');
+            }
+            return new MemberMap(points, outline.toString().trim());
+        }
+
+        private static double x(double lon) {
+            return Math.round((lon - WEST) / (EAST - WEST) * WIDTH * 10) / 10.0;
+        }
+
+        private static double y(double lat) {
+            return Math.round((NORTH - lat) / (NORTH - SOUTH) * HEIGHT * 10) / 10.0;
+        }
+
+        public String getOutline() {
+            return outline;
         }
 
         public List<Map<String, Object>> getPoints() {

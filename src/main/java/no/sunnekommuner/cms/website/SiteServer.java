@@ -39,7 +39,7 @@ public final class SiteServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder("site", new SiteServlet(api, new SitePages(api, Clock.systemUTC()),
-                baseUrl())), "/");
+                this::baseUrl)), "/");
         server.setHandler(new SiteHeaders(context));
         server.setStopTimeout(3_000);
     }

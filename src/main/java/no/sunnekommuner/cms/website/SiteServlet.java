@@ -25,14 +25,15 @@ final class SiteServlet extends HttpServlet {
 
     private final transient SitePages pages;
     private final transient DeliveryClient api;
-    private final String siteBase;
+    private final transient java.util.function.Supplier<String> siteBaseUrl;
     private final transient TemplateEngine engine = new TemplateEngine();
     private final byte[] css;
 
-    SiteServlet(DeliveryClient api, SitePages pages, String siteBase) {
+    /** The site's public address is asked per request: with port 0 it is known only once the server runs. */
+    SiteServlet(DeliveryClient api, SitePages pages, java.util.function.Supplier<String> siteBaseUrl) {
         this.api = api;
         this.pages = pages;
-        this.siteBase = siteBase.endsWith("/") ? siteBase.substring(0, siteBase.length() - 1) : siteBase;
+        this.siteBaseUrl = siteBaseUrl;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("website/templates/");
         resolver.setSuffix(".html");
@@ -48,9 +49,15 @@ final class SiteServlet extends HttpServlet {
         }
     }
 
+    private String siteBase() {
+        String base = siteBaseUrl.get();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
+        String siteBase = siteBase();
         try {
             switch (path) {
                 case "/site.css" -> {
@@ -101,6 +108,7 @@ final class SiteServlet extends HttpServlet {
     }
 
     private void render(HttpServletRequest req, HttpServletResponse resp, Lang lang, Page page) throws IOException {
+        String siteBase = siteBase();
         Context ctx = new Context(lang.locale());
         ctx.setVariables(page.model());
         ctx.setVariable("lang", lang);
@@ -140,6 +148,7 @@ final class SiteServlet extends HttpServlet {
     }
 
     private void sitemap(HttpServletResponse resp) throws IOException {
+        String siteBase = siteBase();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
         for (Map<String, String> e : pages.sitemapEntries()) {
             for (Lang lang : Lang.values()) {
