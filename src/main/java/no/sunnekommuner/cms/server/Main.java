@@ -32,6 +32,9 @@ public final class Main {
         }
         // settings that can be checked before the repository starts (a wrong port is one line, not a stack)
         int port = settings.port();
+        if (settings.flag("site.enabled")) {
+            settings.integer("site.port");
+        }
         HttpSecurity security = HttpSecurity.of(settings);
         settings.demoContent();
         CmsRuntime runtime;
@@ -65,7 +68,16 @@ public final class Main {
         }, "shutdown"));
         server.start();
         String base = "http://localhost:" + server.port();
-        no.sunnekommuner.cms.website.SiteServer site = startSite(settings, server.port());
+        no.sunnekommuner.cms.website.SiteServer site;
+        try {
+            site = startSite(settings, server.port());
+        } catch (java.io.IOException e) {
+            // a taken site.port: one line and exit 2 (the shutdown hook stops the CMS and the repository cleanly)
+            System.err.println("Configuration error: the website cannot listen on port " + settings.get("site.port")
+                    + " (" + e.getMessage() + "); set site.port (SK_SITE_PORT) or site.enabled=false");
+            System.exit(2);
+            return;
+        }
         System.out.println();
         System.out.println("Sunne kommuner CMS is running (Ctrl-C stops it):");
         for (String path : server.announcedPaths()) {
