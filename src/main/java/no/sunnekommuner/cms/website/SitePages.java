@@ -201,7 +201,7 @@ final class SitePages {
     private Optional<Page> themeGroup(Lang lang, String itemPath) {
         return api.item("themegroups", itemPath, lang.code()).map(node -> {
             Map<String, Object> g = map(node);
-            Map<String, Object> m = model(lang, str(g.get("name")), Jsoupless.plain(str(g.get("description"))));
+            Map<String, Object> m = model(lang, str(g.get("name")), PlainText.plain(str(g.get("description"))));
             m.put("group", g);
             return Page.ok("themegroup", m, Section.THEME_GROUPS.path(Lang.NB) + g.get("@path"),
                     Section.THEME_GROUPS.path(Lang.EN) + g.get("@path"));
@@ -306,8 +306,8 @@ final class SitePages {
     }
 
     /** Plain text of rich text (meta descriptions). */
-    static final class Jsoupless {
-        private Jsoupless() {
+    static final class PlainText {
+        private PlainText() {
         }
 
         static String plain(String html) {
