@@ -32,6 +32,9 @@ public final class Main {
         }
         // settings that can be checked before the repository starts (a wrong port is one line, not a stack)
         int port = settings.port();
+        if (settings.flag("site.enabled")) {
+            settings.integer("site.port");
+        }
         HttpSecurity security = HttpSecurity.of(settings);
         settings.demoContent();
         CmsRuntime runtime;
@@ -65,15 +68,51 @@ public final class Main {
         }, "shutdown"));
         server.start();
         String base = "http://localhost:" + server.port();
+        no.sunnekommuner.cms.website.SiteServer site;
+        try {
+            site = startSite(settings, server.port());
+        } catch (java.io.IOException e) {
+            // a taken site.port: one line and exit 2 (the shutdown hook stops the CMS and the repository cleanly)
+            System.err.println("Configuration error: the website cannot listen on port " + settings.get("site.port")
+                    + " (" + e.getMessage() + "); set site.port (SK_SITE_PORT) or site.enabled=false");
+            System.exit(2);
+            return;
+        }
         System.out.println();
         System.out.println("Sunne kommuner CMS is running (Ctrl-C stops it):");
         for (String path : server.announcedPaths()) {
             System.out.println("  " + base + path);
         }
+        if (site != null) {
+            System.out.println("  " + "http://localhost:" + site.port() + "/  (the public website, nb; /en/ in English)");
+        }
         generatedPassword.ifPresent(p -> System.out.println(System.lineSeparator() + "First start: created user '"
                 + settings.get("admin.username", "admin") + "' with password " + p
                 + " (shown once; set SK_ADMIN_PASSWORD before the first start to choose it)"));
         System.out.println();
+    }
+
+    /**
+     * The public website on its own port (setting {@code site.port}), reading this CMS's delivery API over HTTP on
+     * localhost unless {@code site.apiBaseUrl} names another; stopped by the JVM's shutdown.
+     */
+    private static no.sunnekommuner.cms.website.SiteServer startSite(Settings settings, int cmsPort) throws Exception {
+        if (!settings.flag("site.enabled")) {
+            return null;
+        }
+        String api = settings.get("site.apiBaseUrl", "http://localhost:" + cmsPort);
+        no.sunnekommuner.cms.website.SiteServer site = new no.sunnekommuner.cms.website.SiteServer(
+                no.sunnekommuner.cms.website.SiteMain.options(settings, java.net.URI.create(api),
+                        settings.integer("site.port")));
+        site.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                site.close();
+            } catch (Exception e) {
+                LOG.warn("The website did not stop cleanly", e);
+            }
+        }, "site-shutdown"));
+        return site;
     }
 
     /** The web modules of the application, in mounting order. */

@@ -82,6 +82,7 @@ public final class DeliveryBenchmark {
                 "SK_DEMO_CONTENT", "false", "SK_SERVER_STATIC_DIR", staticDir.toString(),
                 "SK_LIGHT_MODULES_DIRS", Path.of("light-modules").toAbsolutePath().toString(),
                 "SK_ADMIN_PASSWORD", "benchmark-password"));
+        pb.environment().put("SK_SITE_ENABLED", "false"); // the CMS alone: the figures stay comparable
         pb.redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
         long launched = System.nanoTime();
         Process server = pb.start();

@@ -37,12 +37,27 @@ class StartupConfigurationIT {
     void otherUnusableSettingsAreOneLineAndExitStatus2() throws Exception {
         for (Map<String, String> env : List.of(Map.of("SK_SERVER_PORT", "eighty"),
                 Map.of("SK_SERVER_TRUSTED_PROXIES", "10.0.0.0/99"), Map.of("SK_SERVER_HSTS", "a year"),
+                Map.of("SK_SITE_PORT", "web"),
                 Map.of("SK_SERVER_FRAME_ANCESTORS", "https://a.example; script-src *"))) {
             Result r = startMain(env);
             assertThat(r.exitCode()).as(env + ": " + r.stderr()).isEqualTo(2);
             assertThat(r.stderrLines()).as(env + ": " + r.stderr()).hasSize(1);
             assertThat(r.stderr()).as(env.toString()).startsWith("Configuration error: Setting '")
                     .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aTakenWebsitePortIsOneLineAndExitStatus2AndTheRepositoryIsClosed() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Result r = startMain(Map.of("SK_SITE_PORT", String.valueOf(taken.getLocalPort()),
+                    "SK_ADMIN_PASSWORD", "long-enough-password"));
+            assertThat(r.exitCode()).as(r.stderr()).isEqualTo(2);
+            assertThat(r.stderrLines()).as(r.stderr()).hasSize(1);
+            assertThat(r.stderr()).startsWith("Configuration error: the website cannot listen on port "
+                    + taken.getLocalPort()).doesNotContain("\tat ");
+            assertThat(temp.resolve("data/.lock")).doesNotExist();
         }
     }
 
@@ -78,6 +93,8 @@ class StartupConfigurationIT {
         pb.environment().put("SK_DEMO_CONTENT", "false");
         pb.environment().put("SK_SERVER_PORT", "0");
         pb.environment().put("SK_SERVER_HOST", "127.0.0.1");
+        pb.environment().put("SK_SITE_PORT", "0");
+        pb.environment().put("SK_SITE_HOST", "127.0.0.1");
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();

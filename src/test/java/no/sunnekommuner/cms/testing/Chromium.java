@@ -60,6 +60,14 @@ public final class Chromium implements AutoCloseable {
         return context.newPage();
     }
 
+    /** A page in a new context as {@link #newPage(String)}, with JavaScript on or off and a browser locale. */
+    public Page newPage(String baseUrl, String locale, boolean javaScript) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
+                .setLocale(locale).setViewportSize(1366, 900).setJavaScriptEnabled(javaScript));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
     /** Saves a full-page screenshot as target/screenshots/{name}.png. */
     public static Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");

@@ -1,0 +1,79 @@
+package no.sunnekommuner.cms.website;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
+
+/** Formatting helpers the templates call ({@code ${fmt.date(...)}}), in the page's language. */
+public final class Fmt {
+
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    private final Lang lang;
+    private final DateTimeFormatter dates;
+
+    Fmt(Lang lang) {
+        this.lang = lang;
+        this.dates = DateTimeFormatter.ofPattern(lang == Lang.NB ? "d. MMMM yyyy" : "d MMMM yyyy", lang.locale());
+    }
+
+    static OffsetDateTime parse(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.toString()).atZoneSameInstant(OSLO).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** "12. juni 2024" or "12 June 2024"; empty for no or a malformed date. */
+    public String date(Object value) {
+        OffsetDateTime d = parse(value);
+        return d == null ? "" : dates.format(d);
+    }
+
+    /** The ISO day for {@code <time datetime>}. */
+    public String isoDate(Object value) {
+        OffsetDateTime d = parse(value);
+        return d == null ? "" : d.toLocalDate().toString();
+    }
+
+    public String year(Object value) {
+        OffsetDateTime d = parse(value);
+        return d == null ? "" : String.valueOf(d.getYear());
+    }
+
+    /**
+     * Rich text from the API. The CMS stores it sanitised already; the site cleans it again because it is a
+     * separate client that must not trust an API it may be pointed at.
+     */
+    public String html(Object value) {
+        return value == null ? "" : Jsoup.clean(value.toString(), Safelist.basic());
+    }
+
+    public String text(String key, Object... args) {
+        return Messages.get(lang, key, args);
+    }
+
+    public String county(Object code) {
+        return code == null ? "" : Messages.get(lang, "county." + code);
+    }
+
+    public String memberType(Object code) {
+        return code == null ? "" : Messages.get(lang, "memberType." + code);
+    }
+
+    public String option(String property, Object code) {
+        return code == null ? "" : Messages.get(lang, property + "." + code);
+    }
+
+    /** A site path of an item: {@code /en/members/asker}. */
+    public String link(String section, Object itemPath) {
+        return Section.valueOf(section).path(lang) + (itemPath == null ? "" : itemPath.toString());
+    }
+}

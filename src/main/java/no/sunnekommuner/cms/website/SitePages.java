@@ -1,0 +1,434 @@
+package no.sunnekommuner.cms.website;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** What each page shows, read from the delivery API; templates only lay it out. */
+final class SitePages {
+
+    static final int NEWS_PAGE_SIZE = 10;
+    private static final int MAX_QUERY = 100;
+
+    private final DeliveryClient api;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    SitePages(DeliveryClient api, Clock clock) {
+        this.api = api;
+        this.clock = clock;
+    }
+
+    /** The page for a path below the language prefix ({@code ""}, {@code "/members/asker"}); empty = 404. */
+    Optional<Page> page(Lang lang, String path, Map<String, String> query) {
+        if (path.isEmpty() || path.equals("/")) {
+            return Optional.of(front(lang));
+        }
+        String[] parts = path.substring(1).split("/", 2);
+        Optional<Section> section = Section.of(lang, parts[0]);
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        String rest = parts.length > 1 && !parts[1].isEmpty() ? "/" + parts[1] : "";
+        Section s = section.get();
+        if (!rest.isEmpty()) {
+            return switch (s) {
+                case NEWS -> article(lang, rest);
+                case MEMBERS -> member(lang, rest);
+                case THEME_GROUPS -> themeGroup(lang, rest);
+                default -> Optional.empty();
+            };
+        }
+        return Optional.of(switch (s) {
+            case NEWS -> news(lang, query);
+            case WHY -> why(lang);
+            case MEMBERS -> members(lang, query);
+            case THEME_GROUPS -> themeGroups(lang);
+            case GROWTH -> growth(lang);
+            case MAP -> map(lang);
+            case ACCESSIBILITY -> simple(lang, s, "accessibility", "accessibility.title");
+        });
+    }
+
+    private Page front(Lang lang) {
+        Map<String, Object> m = model(lang, Messages.get(lang, "site.name"), Messages.get(lang, "front.lead"));
+        List<Object> featured = results(api.list("news", params(lang, "featured", "true",
+                "orderBy", "publishDate desc", "limit", "1")));
+        m.put("featured", featured.isEmpty() ? null : featured.get(0));
+        List<Object> latest = results(api.list("news", params(lang, "orderBy", "publishDate desc", "limit", "5")));
+        if (!featured.isEmpty()) {
+            Object id = ((Map<?, ?>) featured.get(0)).get("@id");
+            latest.removeIf(a -> id.equals(((Map<?, ?>) a).get("@id")));
+        }
+        m.put("latest", latest.subList(0, Math.min(4, latest.size())));
+        m.put("benefits", results(api.list("benefits", params(lang, "orderBy", "sortOrder asc", "limit", "3"))));
+        m.put("members", results(api.list("members", params(lang, "orderBy", "memberSince desc", "limit", "6"))));
+        m.put("themeGroups", results(api.list("themegroups", params(lang, "orderBy", "name asc", "limit", "20"))));
+        m.put("growth", Growth.of(allMembers(lang), OffsetDateTime.now(clock.withZone(Fmt.OSLO))));
+        m.put("ogType", "website");
+        return Page.ok("front", m, "/", "/en/");
+    }
+
+    private Page news(Lang lang, Map<String, String> query) {
+        int pageNo = 1;
+        try {
+            pageNo = Math.max(1, Math.min(10_000, Integer.parseInt(query.getOrDefault("page", "1"))));
+        } catch (NumberFormatException e) {
+            // a mangled page number shows the first page
+        }
+        List<Object> groups = results(api.list("themegroups", params(lang, "orderBy", "name asc", "limit", "100")));
+        String theme = query.getOrDefault("theme", "");
+        Map<String, String> p = params(lang, "orderBy", "publishDate desc", "limit", String.valueOf(NEWS_PAGE_SIZE),
+                "offset", String.valueOf((pageNo - 1) * NEWS_PAGE_SIZE));
+        Object chosen = null;
+        for (Object g : groups) {
+            if (((Map<?, ?>) g).get("@name").equals(theme)) {
+                chosen = g;
+                p.put("themeGroups", String.valueOf(((Map<?, ?>) g).get("@id")));
+            }
+        }
+        JsonNode list = api.list("news", p);
+        int total = list.path("total").asInt();
+        Map<String, Object> m = model(lang, Messages.get(lang, "news.title"), Messages.get(lang, "news.lead"));
+        m.put("articles", results(list));
+        m.put("themeGroups", groups);
+        m.put("theme", chosen == null ? "" : theme);
+        m.put("chosenTheme", chosen);
+        m.put("page", pageNo);
+        m.put("pages", Math.max(1, (total + NEWS_PAGE_SIZE - 1) / NEWS_PAGE_SIZE));
+        m.put("total", total);
+        return Page.ok("news", m, Section.NEWS.path(Lang.NB), Section.NEWS.path(Lang.EN));
+    }
+
+    private Optional<Page> article(Lang lang, String itemPath) {
+        return api.item("news", itemPath, lang.code()).map(node -> {
+            Map<String, Object> a = map(node);
+            Map<String, Object> m = model(lang, str(a.get("title")), str(a.get("lead")));
+            m.put("article", a);
+            m.put("ogType", "article");
+            m.put("ogImage", a.get("image"));
+            return Page.ok("article", m, Section.NEWS.path(Lang.NB) + a.get("@path"),
+                    Section.NEWS.path(Lang.EN) + a.get("@path"));
+        });
+    }
+
+    private Page why(Lang lang) {
+        Map<String, Object> m = model(lang, Messages.get(lang, "why.title"), Messages.get(lang, "why.lead"));
+        m.put("benefits", results(api.list("benefits", params(lang, "orderBy", "sortOrder asc", "limit", "100"))));
+        return Page.ok("why", m, Section.WHY.path(Lang.NB), Section.WHY.path(Lang.EN));
+    }
+
+    private Page members(Lang lang, Map<String, String> query) {
+        List<Object> all = allMembers(lang);
+        TreeSet<String> counties = new TreeSet<>();
+        all.forEach(x -> {
+            Object c = ((Map<?, ?>) x).get("county");
+            if (c != null) {
+                counties.add(c.toString());
+            }
+        });
+        String county = query.getOrDefault("county", "");
+        String type = query.getOrDefault("type", "");
+        String q = query.getOrDefault("q", "").strip();
+        Map<String, String> p = params(lang, "orderBy", "name asc", "limit", "500");
+        if (counties.contains(county)) {
+            p.put("county", county);
+        } else {
+            county = "";
+        }
+        if (type.equals("kommune") || type.equals("fylkeskommune")) {
+            p.put("memberType", type);
+        } else {
+            type = "";
+        }
+        if (q.length() > MAX_QUERY) {
+            q = q.substring(0, MAX_QUERY);
+        }
+        if (!q.isEmpty()) {
+            p.put("q", q);
+        }
+        List<Object> found = q.isEmpty() && county.isEmpty() && type.isEmpty() ? all : results(api.list("members", p));
+        Map<String, Object> m = model(lang, Messages.get(lang, "members.title"), Messages.get(lang, "members.lead"));
+        m.put("members", found);
+        m.put("counties", List.copyOf(counties));
+        m.put("county", county);
+        m.put("type", type);
+        m.put("q", q);
+        m.put("filtered", !(q.isEmpty() && county.isEmpty() && type.isEmpty()));
+        return Page.ok("members", m, Section.MEMBERS.path(Lang.NB), Section.MEMBERS.path(Lang.EN));
+    }
+
+    private Optional<Page> member(Lang lang, String itemPath) {
+        return api.item("members", itemPath, lang.code()).map(node -> {
+            Map<String, Object> member = map(node);
+            Object id = member.get("@id");
+            List<Object> groups = new ArrayList<>();
+            for (Object g : results(api.list("themegroups", params(lang, "orderBy", "name asc", "limit", "100")))) {
+                Map<?, ?> group = (Map<?, ?>) g;
+                boolean takesPart = group.get("members") instanceof List<?> list
+                        && list.stream().anyMatch(x -> x instanceof Map<?, ?> mm && id.equals(mm.get("@id")));
+                boolean leads = group.get("leader") instanceof Map<?, ?> leader && id.equals(leader.get("@id"));
+                if (takesPart || leads) {
+                    groups.add(g);
+                }
+            }
+            Map<String, Object> m = model(lang, str(member.get("name")),
+                    Messages.get(lang, "memberType." + member.get("memberType")) + " · "
+                            + Messages.get(lang, "county." + member.get("county")));
+            m.put("member", member);
+            m.put("themeGroups", groups);
+            return Page.ok("member", m, Section.MEMBERS.path(Lang.NB) + member.get("@path"),
+                    Section.MEMBERS.path(Lang.EN) + member.get("@path"));
+        });
+    }
+
+    private Page themeGroups(Lang lang) {
+        Map<String, Object> m = model(lang, Messages.get(lang, "themeGroups.title"),
+                Messages.get(lang, "themeGroups.lead"));
+        m.put("themeGroups", results(api.list("themegroups", params(lang, "orderBy", "name asc", "limit", "100"))));
+        return Page.ok("themegroups", m, Section.THEME_GROUPS.path(Lang.NB), Section.THEME_GROUPS.path(Lang.EN));
+    }
+
+    private Optional<Page> themeGroup(Lang lang, String itemPath) {
+        return api.item("themegroups", itemPath, lang.code()).map(node -> {
+            Map<String, Object> g = map(node);
+            Map<String, Object> m = model(lang, str(g.get("name")), PlainText.plain(str(g.get("description"))));
+            m.put("group", g);
+            return Page.ok("themegroup", m, Section.THEME_GROUPS.path(Lang.NB) + g.get("@path"),
+                    Section.THEME_GROUPS.path(Lang.EN) + g.get("@path"));
+        });
+    }
+
+    private Page growth(Lang lang) {
+        Map<String, Object> m = model(lang, Messages.get(lang, "growth.title"), Messages.get(lang, "growth.lead"));
+        m.put("growth", Growth.of(allMembers(lang), OffsetDateTime.now(clock.withZone(Fmt.OSLO))));
+        return Page.ok("growth", m, Section.GROWTH.path(Lang.NB), Section.GROWTH.path(Lang.EN));
+    }
+
+    private Page map(Lang lang) {
+        Map<String, Object> m = model(lang, Messages.get(lang, "map.title"), Messages.get(lang, "map.lead"));
+        m.put("map", MemberMap.of(allMembers(lang)));
+        return Page.ok("map", m, Section.MAP.path(Lang.NB), Section.MAP.path(Lang.EN));
+    }
+
+    private Page simple(Lang lang, Section s, String template, String titleKey) {
+        Map<String, Object> m = model(lang, Messages.get(lang, titleKey), Messages.get(lang, template + ".lead"));
+        return Page.ok(template, m, s.path(Lang.NB), s.path(Lang.EN));
+    }
+
+    /** Every published item's site path in both languages with its last change, for sitemap.xml. */
+    List<Map<String, String>> sitemapEntries() {
+        List<Map<String, String>> entries = new ArrayList<>();
+        entries.add(entry("/", "/en/", null));
+        for (Section s : Section.values()) {
+            entries.add(entry(s.path(Lang.NB), s.path(Lang.EN), null));
+        }
+        addItems(entries, "news", Section.NEWS, "publishDate");
+        addItems(entries, "members", Section.MEMBERS, null);
+        addItems(entries, "themegroups", Section.THEME_GROUPS, null);
+        return entries;
+    }
+
+    private void addItems(List<Map<String, String>> entries, String endpoint, Section section, String dateProperty) {
+        for (int offset = 0; ; offset += 100) {
+            JsonNode page = api.list(endpoint, params(Lang.NB, "limit", "100", "offset", String.valueOf(offset)));
+            for (JsonNode item : page.path("results")) {
+                String path = item.path("@path").asText();
+                String modified = item.path("mgnl:lastModified").asText(
+                        dateProperty == null ? "" : item.path(dateProperty).asText(""));
+                entries.add(entry(section.path(Lang.NB) + path, section.path(Lang.EN) + path,
+                        modified.isEmpty() ? null : Fmt.parse(modified).toLocalDate().toString()));
+            }
+            if (offset + 100 >= page.path("total").asInt()) {
+                return;
+            }
+        }
+    }
+
+    private static Map<String, String> entry(String nb, String en, String lastmod) {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("nb", nb);
+        e.put("en", en);
+        if (lastmod != null) {
+            e.put("lastmod", lastmod);
+        }
+        return e;
+    }
+
+    Page notFound(Lang lang) {
+        Map<String, Object> m = model(lang, Messages.get(lang, "notFound.title"), Messages.get(lang, "notFound.lead"));
+        return new Page(404, "notfound", m, "/", "/en/");
+    }
+
+    private List<Object> allMembers(Lang lang) {
+        return results(api.list("members", params(lang, "orderBy", "name asc", "limit", "500")));
+    }
+
+    private Map<String, Object> model(Lang lang, String title, String description) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", title);
+        m.put("description", description);
+        m.put("ogType", "website");
+        return m;
+    }
+
+    private static Map<String, String> params(Lang lang, String... pairs) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("lang", lang.code());
+        for (int i = 0; i < pairs.length; i += 2) {
+            p.put(pairs[i], pairs[i + 1]);
+        }
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(JsonNode node) {
+        return json.convertValue(node, LinkedHashMap.class);
+    }
+
+    private List<Object> results(JsonNode list) {
+        List<Object> out = new ArrayList<>();
+        list.path("results").forEach(n -> out.add(map(n)));
+        return out;
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    /** Plain text of rich text (meta descriptions). */
+    static final class PlainText {
+        private PlainText() {
+        }
+
+        static String plain(String html) {
+            return org.jsoup.Jsoup.parse(html).text();
+        }
+    }
+
+    /** Members per year of joining and the network's size at the end of each year. */
+    record Growth(List<Map<String, Object>> years, int max, int newInThreeYears, int total) {
+
+        static Growth of(List<Object> members, OffsetDateTime now) {
+            TreeMap<Integer, int[]> perYear = new TreeMap<>();
+            int recent = 0;
+            int total = 0;
+            OffsetDateTime threeYearsAgo = now.minusYears(3);
+            for (Object o : members) {
+                Map<?, ?> m = (Map<?, ?>) o;
+                OffsetDateTime since = Fmt.parse(m.get("memberSince"));
+                OffsetDateTime left = Fmt.parse(m.get("leftAt"));
+                if (since == null) {
+                    continue;
+                }
+                perYear.computeIfAbsent(since.getYear(), y -> new int[2])[0]++;
+                if (left != null) {
+                    perYear.computeIfAbsent(left.getYear(), y -> new int[2])[1]++;
+                } else {
+                    total++;
+                }
+                if (since.isAfter(threeYearsAgo)) {
+                    recent++;
+                }
+            }
+            List<Map<String, Object>> years = new ArrayList<>();
+            int size = 0;
+            int max = 1;
+            if (!perYear.isEmpty()) {
+                for (int y = perYear.firstKey(); y <= Math.max(perYear.lastKey(), now.getYear()); y++) {
+                    int[] counts = perYear.getOrDefault(y, new int[2]);
+                    size += counts[0] - counts[1];
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("year", y);
+                    row.put("joined", counts[0]);
+                    row.put("count", size);
+                    years.add(row);
+                    max = Math.max(max, size);
+                }
+            }
+            return new Growth(years, max, recent, total);
+        }
+
+        public List<Map<String, Object>> getYears() {
+            return years;
+        }
+
+        public int getMax() {
+            return max;
+        }
+
+        public int getNewInThreeYears() {
+            return newInThreeYears;
+        }
+
+        public int getTotal() {
+            return total;
+        }
+    }
+
+    /** Members placed on an SVG by their coordinates (an equirectangular view of mainland Norway, no tiles). */
+    record MemberMap(List<Map<String, Object>> points, String outline) {
+
+        /** A coarse outline of mainland Norway (latitude, longitude), drawn here so the map needs no tiles. */
+        private static final double[][] NORWAY = {
+            {57.98, 7.05}, {58.10, 8.00}, {58.45, 8.77}, {59.05, 10.05}, {59.10, 11.40}, {59.90, 12.00},
+            {61.00, 12.60}, {62.00, 12.30}, {63.00, 12.10}, {64.00, 13.90}, {65.00, 14.30}, {66.00, 15.40},
+            {67.00, 16.40}, {68.40, 18.10}, {69.06, 20.55}, {68.90, 22.30}, {68.60, 24.40}, {69.10, 25.70},
+            {69.90, 27.00}, {69.60, 28.90}, {69.80, 30.80}, {70.37, 31.10}, {70.86, 29.10}, {71.17, 25.78},
+            {70.66, 23.68}, {69.80, 18.50}, {69.30, 16.00}, {68.20, 13.50}, {67.90, 12.90}, {67.30, 14.40},
+            {66.00, 12.50}, {64.90, 11.20}, {64.00, 9.80}, {63.70, 8.70}, {63.10, 7.70}, {62.47, 6.15},
+            {62.20, 5.10}, {60.40, 5.00}, {58.97, 5.60}, {58.45, 5.90}};
+
+        static final double WEST = 4.0;
+        static final double EAST = 31.5;
+        static final double SOUTH = 57.8;
+        static final double NORTH = 71.4;
+        static final int WIDTH = 510;
+        static final int HEIGHT = 600;
+
+        static MemberMap of(List<Object> members) {
+            List<Map<String, Object>> points = new ArrayList<>();
+            for (Object o : members) {
+                Map<?, ?> m = (Map<?, ?>) o;
+                if (m.get("latitude") instanceof Number lat && m.get("longitude") instanceof Number lon) {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("member", m);
+                    p.put("x", x(lon.doubleValue()));
+                    p.put("y", y(lat.doubleValue()));
+                    points.add(p);
+                }
+            }
+            points.sort(Comparator.comparing(p -> String.valueOf(((Map<?, ?>) p.get("member")).get("name"))));
+            StringBuilder outline = new StringBuilder();
+            for (double[] c : NORWAY) {
+                outline.append(x(c[1])).append(',').append(y(c[0])).append(' ');
+            }
+            return new MemberMap(points, outline.toString().trim());
+        }
+
+        private static double x(double lon) {
+            return Math.round((lon - WEST) / (EAST - WEST) * WIDTH * 10) / 10.0;
+        }
+
+        private static double y(double lat) {
+            return Math.round((NORTH - lat) / (NORTH - SOUTH) * HEIGHT * 10) / 10.0;
+        }
+
+        public String getOutline() {
+            return outline;
+        }
+
+        public List<Map<String, Object>> getPoints() {
+            return points;
+        }
+    }
+}

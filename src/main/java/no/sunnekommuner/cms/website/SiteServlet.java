@@ -1,0 +1,174 @@
+package no.sunnekommuner.cms.website;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/** Routes the site's URLs to pages, renders them with Thymeleaf, and serves the stylesheet, sitemap and robots. */
+final class SiteServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiteServlet.class);
+    private static final int MAX_PARAMETER = 200;
+
+    private final transient SitePages pages;
+    private final transient DeliveryClient api;
+    private final transient java.util.function.Supplier<String> siteBaseUrl;
+    private final transient TemplateEngine engine = new TemplateEngine();
+    private final byte[] css;
+
+    /** The site's public address is asked per request: with port 0 it is known only once the server runs. */
+    SiteServlet(DeliveryClient api, SitePages pages, java.util.function.Supplier<String> siteBaseUrl) {
+        this.api = api;
+        this.pages = pages;
+        this.siteBaseUrl = siteBaseUrl;
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("website/templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(new Messages());
+        try (InputStream in = SiteServlet.class.getResourceAsStream("/website/site.css")) {
+            this.css = in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String siteBase() {
+        String base = siteBaseUrl.get();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI();
+        String siteBase = siteBase();
+        try {
+            switch (path) {
+                case "/site.css" -> {
+                    resp.setContentType("text/css;charset=utf-8");
+                    resp.setHeader("Cache-Control", "public, max-age=3600");
+                    resp.getOutputStream().write(css);
+                    return;
+                }
+                case "/robots.txt" -> {
+                    resp.setContentType("text/plain;charset=utf-8");
+                    resp.getWriter().write("User-agent: *\nAllow: /\nSitemap: " + siteBase + "/sitemap.xml\n");
+                    return;
+                }
+                case "/sitemap.xml" -> {
+                    sitemap(resp);
+                    return;
+                }
+                default -> {
+                }
+            }
+            Lang lang = path.equals("/en") || path.startsWith("/en/") ? Lang.EN : Lang.NB;
+            String rest = lang == Lang.EN ? path.substring(3) : path;
+            if (rest.length() > 1 && rest.endsWith("/")) {
+                rest = rest.substring(0, rest.length() - 1);
+            }
+            if (path.equals("/en")) {
+                resp.sendRedirect("/en/");
+                return;
+            }
+            Optional<Page> page = pages.page(lang, rest, query(req));
+            render(req, resp, lang, page.orElseGet(() -> pages.notFound(lang)));
+        } catch (SiteException e) {
+            LOG.warn("Site page {} failed: {}", path, e.getMessage());
+            resp.setStatus(502);
+            resp.setContentType("text/plain;charset=utf-8");
+            resp.getWriter().write("Innholdet er ikke tilgjengelig akkurat nå. / The content is unavailable right now.");
+        }
+    }
+
+    private static Map<String, String> query(HttpServletRequest req) {
+        Map<String, String> q = new LinkedHashMap<>();
+        req.getParameterMap().forEach((k, v) -> {
+            if (v.length > 0 && v[0].length() <= MAX_PARAMETER) {
+                q.put(k, v[0]);
+            }
+        });
+        return q;
+    }
+
+    private void render(HttpServletRequest req, HttpServletResponse resp, Lang lang, Page page) throws IOException {
+        String siteBase = siteBase();
+        Context ctx = new Context(lang.locale());
+        ctx.setVariables(page.model());
+        ctx.setVariable("lang", lang);
+        ctx.setVariable("other", lang.other());
+        ctx.setVariable("fmt", new Fmt(lang));
+        ctx.setVariable("path", page.path(lang));
+        ctx.setVariable("otherPath", page.path(lang.other()));
+        ctx.setVariable("canonical", siteBase + page.path(lang));
+        ctx.setVariable("nbUrl", siteBase + page.path(Lang.NB));
+        ctx.setVariable("enUrl", siteBase + page.path(Lang.EN));
+        ctx.setVariable("feed", api.feedUrl("news", lang.code()));
+        ctx.setVariable("nav", nav(lang, page.path(lang)));
+        ctx.setVariable("home", lang == Lang.NB ? "/" : "/en/");
+        Map<String, String> links = new LinkedHashMap<>();
+        for (Section s : Section.values()) {
+            links.put(s.name(), s.path(lang));
+        }
+        ctx.setVariable("links", links);
+        resp.setStatus(page.status());
+        resp.setContentType("text/html;charset=utf-8");
+        resp.setHeader("Content-Language", lang.code());
+        resp.setHeader("Cache-Control", "no-cache");
+        engine.process(page.template(), ctx, resp.getWriter());
+    }
+
+    private static List<Map<String, Object>> nav(Lang lang, String current) {
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (Section s : List.of(Section.NEWS, Section.WHY, Section.MEMBERS, Section.THEME_GROUPS, Section.GROWTH,
+                Section.MAP)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("href", s.path(lang));
+            item.put("label", Messages.get(lang, "nav." + s.name()));
+            item.put("current", current.equals(s.path(lang)) || current.startsWith(s.path(lang) + "/"));
+            items.add(item);
+        }
+        return items;
+    }
+
+    private void sitemap(HttpServletResponse resp) throws IOException {
+        String siteBase = siteBase();
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        for (Map<String, String> e : pages.sitemapEntries()) {
+            for (Lang lang : Lang.values()) {
+                xml.append("  <url><loc>").append(xmlText(siteBase + e.get(lang.code()))).append("</loc>");
+                if (e.containsKey("lastmod")) {
+                    xml.append("<lastmod>").append(e.get("lastmod")).append("</lastmod>");
+                }
+                for (Lang alt : Lang.values()) {
+                    xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(alt.code()).append("\" href=\"")
+                            .append(xmlText(siteBase + e.get(alt.code()))).append("\"/>");
+                }
+                xml.append("</url>\n");
+            }
+        }
+        xml.append("</urlset>\n");
+        resp.setContentType("application/xml;charset=utf-8");
+        resp.getOutputStream().write(xml.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String xmlText(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+    }
+}

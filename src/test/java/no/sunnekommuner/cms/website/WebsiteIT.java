@@ -1,0 +1,323 @@
+package no.sunnekommuner.cms.website;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Page;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.bootstrap.DemoContent;
+import no.sunnekommuner.cms.content.model.ContentItem;
+import no.sunnekommuner.cms.testing.Chromium;
+import no.sunnekommuner.cms.testing.TestRuntimes;
+import no.sunnekommuner.cms.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public website in real Chromium, run as a SECOND PROCESS that is given nothing but the CMS's base URL (no
+ * repository, no light modules, no data folder): everything it shows came through the public delivery API.
+ */
+class WebsiteIT {
+
+    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    static final String ARTICLE = "/2024/arskonferansen-2024";
+
+    static Path dir;
+    static TestServer cms;
+    static Process siteProcess;
+    static String site;
+    static Chromium chromium;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("website-it");
+        cms = TestServer.start(dir.resolve("repo"), List.of(TestRuntimes.LIGHT_MODULES), Map.of());
+        new DemoContent(cms.runtime().content()).loadIfEmpty();
+        Path nothing = dir.resolve("nothing-here");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SiteMain.class.getName()).redirectErrorStream(true);
+        pb.environment().put("SK_SITE_API_BASE_URL", cms.base());
+        pb.environment().put("SK_SITE_PORT", "0");
+        pb.environment().put("SK_SITE_HOST", "127.0.0.1");
+        pb.environment().put("SK_DATA_DIR", nothing.toString());
+        pb.environment().put("SK_LIGHT_MODULES_DIRS", nothing.toString());
+        siteProcess = pb.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(siteProcess::destroyForcibly));
+        BufferedReader out = new BufferedReader(new InputStreamReader(siteProcess.getInputStream(),
+                StandardCharsets.UTF_8));
+        Pattern announced = Pattern.compile("Website: (http://localhost:\\d+)/");
+        StringBuilder log = new StringBuilder();
+        for (String line; (line = out.readLine()) != null; ) {
+            log.append(line).append('\n');
+            Matcher m = announced.matcher(line);
+            if (m.find()) {
+                site = m.group(1);
+                break;
+            }
+        }
+        assertThat(site).as("the site process announced its address; output:\n%s", log).isNotNull();
+        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "site-output");
+        drain.setDaemon(true);
+        drain.start();
+        assertThat(Files.exists(nothing)).as("the site process never creates a repository").isFalse();
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+            if (siteProcess != null) {
+                siteProcess.destroy();
+                siteProcess.waitFor(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            if (cms != null) {
+                cms.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void closePages() {
+        chromium.closeContexts();
+    }
+
+    @Test
+    void aVisitorWalksTheSiteInBothLanguagesWithJavaScriptOff() throws Exception {
+        Page page = chromium.newPage(site, "nb-NO", false);
+        page.navigate("/");
+        assertThat(page.locator("html")).hasAttribute("lang", "nb");
+        assertThat(page.locator("h1")).hasText("Sunne kommuner");
+        assertThat(page.locator("#featured-h")).isVisible();
+        assertThat(page.locator("#latest-h ~ .cards article")).not().hasCount(0);
+        assertThat(page.locator("script")).hasCount(0);
+        assertThat(page.locator("link[rel=alternate][hreflang=en]")).hasAttribute("href", site + "/en/");
+
+        // the feed is linked and is an Atom feed of the news
+        String feed = page.locator("link[type='application/atom+xml']").getAttribute("href");
+        HttpResponse<String> atom = HTTP.send(HttpRequest.newBuilder(URI.create(feed)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(atom.statusCode()).isEqualTo(200);
+        assertThat(atom.body()).contains("<feed").contains("Årskonferansen samlet hele nettverket");
+
+        // an article, from the news list, in Norwegian, then the same article in English
+        page.locator(".main-nav a", new Page.LocatorOptions().setHasText("Nyheter")).click();
+        assertThat(page).hasURL(site + "/nyheter");
+        page.locator("a", new Page.LocatorOptions().setHasText("Årskonferansen samlet hele nettverket")).click();
+        assertThat(page).hasURL(site + "/nyheter" + ARTICLE);
+        assertThat(page.locator("h1")).hasText("Årskonferansen samlet hele nettverket");
+        assertThat(page.locator("time").first()).hasText("12. juni 2024");
+        assertThat(page.locator("figure img")).hasAttribute("alt", "Deltakere i samtale i en konferansesal");
+        assertThat(page.locator("#tg-h + ul a")).hasText("Planlegging for helse");
+        page.locator(".lang-switch").click();
+        assertThat(page).hasURL(site + "/en/news" + ARTICLE);
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("h1")).hasText("Annual conference brought the whole network together");
+        assertThat(page.locator("time").first()).hasText("12 June 2024");
+        assertThat(page.locator("figure img")).hasAttribute("alt", "Participants talking in a conference hall");
+
+        // the members list filtered by county, by the form (no script), then a member page in both languages
+        page.navigate("/medlemmer");
+        List<String> akershus = names(api("/.rest/delivery/members/v1?county=32&orderBy=name%20asc"));
+        assertThat(akershus).isNotEmpty();
+        page.locator("#county").selectOption("32");
+        page.locator(".filters button").click();
+        assertThat(page).hasURL(Pattern.compile(".*/medlemmer\\?.*county=32.*"));
+        assertThat(page.locator(".member-list .member-card > a")).hasText(akershus.toArray(String[]::new));
+        assertThat(page.locator(".member-card .meta").first()).containsText("Akershus");
+        page.locator(".member-card a", new Page.LocatorOptions().setHasText("Asker")).click();
+        assertThat(page).hasURL(site + "/medlemmer/asker");
+        assertThat(page.locator(".facts")).containsText("Kommune");
+        assertThat(page.locator(".facts")).containsText("1. mars 2011");
+        assertThat(page.locator(".facts")).containsText("Vedtatt 15. februar 2011 av kommunestyret");
+        assertThat(page.locator("#coord-h + p")).containsText("Ingrid Solberg");
+        assertThat(page.locator("#pol-h + p")).containsText("Per Haugland");
+        assertThat(page.locator("#tg-h ~ ul a").first()).hasText("Planlegging for helse");
+        page.locator(".lang-switch").click();
+        assertThat(page).hasURL(site + "/en/members/asker");
+        assertThat(page.locator("#pol-h + p")).containsText("Mayor");
+        assertThat(page.locator(".facts")).containsText("Adopted on 15 February 2011 by the municipal council");
+
+        // the growth page: the statement computed from memberSince, and the chart's figures in a table
+        page.navigate("/vekst");
+        JsonNode members = api("/.rest/delivery/members/v1?limit=500");
+        OffsetDateTime threeYearsAgo = OffsetDateTime.now().minusYears(3);
+        long recent = 0;
+        int firstYear = 9999;
+        for (JsonNode m : members.path("results")) {
+            OffsetDateTime since = OffsetDateTime.parse(m.path("memberSince").asText());
+            recent += since.isAfter(threeYearsAgo) ? 1 : 0;
+            firstYear = Math.min(firstYear, since.getYear());
+        }
+        String statement = page.locator("p.stat").textContent();
+        assertThat(statement).matches(recent == 1 ? "Ett nytt medlem .*" : recent + " nye medlemmer .*");
+        assertThat(statement).contains("nå " + members.path("total").asInt() + " medlemmer");
+        assertThat(page.locator("svg[role=img] title")).hasText("Medlemmer ved utgangen av hvert år");
+        assertThat(page.locator("table.data tbody tr")).hasCount(OffsetDateTime.now().getYear() - firstYear + 1);
+        assertThat(page.locator("table.data tbody tr").last().locator("td").last())
+                .hasText(String.valueOf(members.path("total").asInt()));
+        page.locator(".lang-switch").click();
+        assertThat(page).hasURL(site + "/en/growth");
+        assertThat(page.locator("table.data caption")).hasText("Members per year");
+    }
+
+    @Test
+    void everyPageTemplatePassesWcag21AaInBothLanguagesAndIsScreenshot() {
+        Map<String, String[]> pages = new LinkedHashMap<>();
+        pages.put("front", new String[] {"/", "/en/"});
+        pages.put("news", new String[] {"/nyheter", "/en/news"});
+        pages.put("news-filtered", new String[] {"/nyheter?theme=planlegging-for-helse",
+                "/en/news?theme=planlegging-for-helse"});
+        pages.put("article", new String[] {"/nyheter" + ARTICLE, "/en/news" + ARTICLE});
+        pages.put("why", new String[] {"/hvorfor-medlemskap", "/en/why-membership"});
+        pages.put("members", new String[] {"/medlemmer?county=32", "/en/members?county=32"});
+        pages.put("member", new String[] {"/medlemmer/asker", "/en/members/asker"});
+        pages.put("themegroups", new String[] {"/temagrupper", "/en/theme-groups"});
+        pages.put("themegroup", new String[] {"/temagrupper/planlegging-for-helse",
+                "/en/theme-groups/planlegging-for-helse"});
+        pages.put("growth", new String[] {"/vekst", "/en/growth"});
+        pages.put("map", new String[] {"/kart", "/en/map"});
+        pages.put("accessibility", new String[] {"/tilgjengelighet", "/en/accessibility"});
+        pages.put("404", new String[] {"/finnes-ikke", "/en/no-such-page"});
+        Page page = chromium.newPage(site, "nb-NO", true);
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> e : pages.entrySet()) {
+            for (int i = 0; i < 2; i++) {
+                String lang = i == 0 ? "nb" : "en";
+                var response = page.navigate(e.getValue()[i]);
+                assertThat(response.status()).as(e.getValue()[i]).isEqualTo(e.getKey().equals("404") ? 404 : 200);
+                assertThat(page.locator("html")).hasAttribute("lang", lang);
+                assertThat(page.locator("link[rel=canonical]")).hasAttribute("href",
+                        site + e.getValue()[i].replaceAll("\\?.*", "").replace("/finnes-ikke", "/")
+                                .replace("/en/no-such-page", "/en/"));
+                Chromium.screenshot(page, "site/" + e.getKey() + "-" + lang);
+                List<String> found = seriousViolations(page);
+                if (!found.isEmpty()) {
+                    violations.put(e.getValue()[i], found);
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void aPublishIsOnTheSiteAtTheNextRequestAndAnUnpublishedItemIsThe404Page() throws Exception {
+        ContentService content = cms.runtime().content();
+        String path = "/2024/tromso-ny-medlem";
+        assertThat(site("/nyheter" + path).body()).contains("Tromsø er nytt medlem");
+
+        ContentItem item = content.get("news", path).orElseThrow();
+        content.patch("news", path, Map.of("title", "Tromsø ønskes velkommen"), item.revision(),
+                TestServer.PUBLISHER);
+        assertThat(site("/nyheter" + path).body()).as("a draft is never public").contains("Tromsø er nytt medlem");
+        content.publish("news", path, TestServer.PUBLISHER);
+        HttpResponse<String> published = site("/nyheter" + path);
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(published.body()).contains("Tromsø ønskes velkommen").doesNotContain("Tromsø er nytt medlem");
+        assertThat(site("/nyheter").body()).contains("Tromsø ønskes velkommen");
+
+        content.unpublish("news", path, TestServer.PUBLISHER);
+        HttpResponse<String> gone = site("/nyheter" + path);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.body()).contains("Siden finnes ikke").doesNotContain("Tromsø ønskes velkommen");
+        HttpResponse<String> goneEn = site("/en/news" + path);
+        assertThat(goneEn.statusCode()).isEqualTo(404);
+        assertThat(goneEn.body()).contains("<html lang=\"en\"").contains("Page not found");
+        assertThat(site("/nyheter").body()).doesNotContain("Tromsø ønskes velkommen");
+    }
+
+    @Test
+    void sitemapRobotsCanonicalAndOpenGraphNameThePublicPages() throws Exception {
+        HttpResponse<String> robots = site("/robots.txt");
+        assertThat(robots.body()).contains("Sitemap: " + site + "/sitemap.xml");
+        String sitemap = site("/sitemap.xml").body();
+        assertThat(sitemap).contains("<loc>" + site + "/nyheter" + ARTICLE + "</loc><lastmod>2024-06-12</lastmod>")
+                .contains("<loc>" + site + "/en/news" + ARTICLE + "</loc>")
+                .contains("<loc>" + site + "/en/members/asker</loc>")
+                .contains("hreflang=\"en\" href=\"" + site + "/en/theme-groups/planlegging-for-helse\"");
+        for (JsonNode m : api("/.rest/delivery/members/v1?limit=500").path("results")) {
+            assertThat(sitemap).contains("<loc>" + site + "/medlemmer" + m.path("@path").asText() + "</loc>");
+        }
+        String article = site("/en/news" + ARTICLE).body();
+        assertThat(article).contains("<link rel=\"canonical\" href=\"" + site + "/en/news" + ARTICLE + "\">")
+                .contains("<meta property=\"og:url\" content=\"" + site + "/en/news" + ARTICLE + "\">")
+                .contains("<meta property=\"og:type\" content=\"article\">")
+                .contains("<meta property=\"og:title\" content=\"Annual conference brought the whole network together\">")
+                .contains("<meta property=\"og:image\" content=\"https://images.example.no/sunne-kommuner/konferanse.jpg\">")
+                .contains("<link rel=\"alternate\" hreflang=\"nb\" href=\"" + site + "/nyheter" + ARTICLE + "\">");
+    }
+
+    @Test
+    void hostileAddressesAndParametersGetTheSitesOwnPagesNeverAnError() throws Exception {
+        for (String path : List.of("/nyheter/..%2F..%2F.rest%2Fnodes%2Fv1%2Fusers", "/medlemmer/%3Cscript%3E",
+                "/temagrupper/a/b/c/d", "/en/members/..")) {
+            // Jetty refuses encoded slashes itself (400); the rest are the site's 404 page
+            assertThat(site(path).statusCode()).as(path).isIn(400, 404);
+        }
+        HttpResponse<String> odd = site("/medlemmer?county=%3Cb%3E&type=x&q=%22%3Cscript%3Ealert(1)%3C/script%3E");
+        assertThat(odd.statusCode()).isEqualTo(200);
+        assertThat(odd.body()).doesNotContain("<script>");
+        assertThat(site("/nyheter?page=-5&theme=%00").statusCode()).isEqualTo(200);
+        assertThat(site("/").headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'none'").doesNotContain("script-src");
+    }
+
+    private static HttpResponse<String> site(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(site + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode api(String path) throws Exception {
+        return JSON.readTree(cms.get(path).body());
+    }
+
+    private static List<String> names(JsonNode list) {
+        List<String> names = new ArrayList<>();
+        list.path("results").forEach(n -> names.add(n.path("name").asText()));
+        return names;
+    }
+
+    /** Serious and critical WCAG 2.1 A/AA violations on the page, one line each (as in EditorLookIT). */
+    static List<String> seriousViolations(Page page) {
+        AxeResults results = new AxeBuilder(page).withTags(WCAG_21_AA).analyze();
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                found.add(rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5)
+                                .collect(Collectors.joining(", ")));
+            }
+        }
+        return found;
+    }
+}
