@@ -102,7 +102,7 @@ public final class Main {
         }
         String api = settings.get("site.apiBaseUrl", "http://localhost:" + cmsPort);
         no.sunnekommuner.cms.website.SiteServer site = new no.sunnekommuner.cms.website.SiteServer(
-                no.sunnekommuner.cms.website.SiteMain.options(settings, java.net.URI.create(api),
+                no.sunnekommuner.cms.server.SiteMain.options(settings, java.net.URI.create(api),
                         settings.integer("site.port")));
         site.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -62,7 +62,7 @@ class WebsiteIT {
         new DemoContent(cms.runtime().content()).loadIfEmpty();
         Path nothing = dir.resolve("nothing-here");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SiteMain.class.getName()).redirectErrorStream(true);
+                "-cp", System.getProperty("java.class.path"), no.sunnekommuner.cms.server.SiteMain.class.getName()).redirectErrorStream(true);
         pb.environment().put("SK_SITE_API_BASE_URL", cms.base());
         pb.environment().put("SK_SITE_PORT", "0");
         pb.environment().put("SK_SITE_HOST", "127.0.0.1");

@@ -1,8 +1,8 @@
-package no.sunnekommuner.cms.website;
+package no.sunnekommuner.cms.server;
 
 import java.net.URI;
 import java.time.Duration;
-import no.sunnekommuner.cms.server.Settings;
+import no.sunnekommuner.cms.website.SiteServer;
 
 /**
  * Runs the website on its own, against the CMS named by {@code site.apiBaseUrl} (a separate process, machine or
