@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import no.sunnekommuner.cms.content.AccessDeniedException;
 import no.sunnekommuner.cms.content.ContentConflictException;
 import no.sunnekommuner.cms.content.ContentException;
 import no.sunnekommuner.cms.content.ContentExistsException;
@@ -59,6 +60,9 @@ public final class DeliveryErrors implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof ContentConflictException || failure instanceof ContentReferencedException) {
             return response(409, "conflict", failure.getMessage()).build();
+        }
+        if (failure instanceof AccessDeniedException e) {
+            return response(403, "forbidden", e.getMessage()).build();
         }
         if (failure instanceof ContentException e) {
             return response(400, "badRequest", e.getMessage()).build();

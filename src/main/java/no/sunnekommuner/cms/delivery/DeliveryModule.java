@@ -59,7 +59,8 @@ public final class DeliveryModule implements WebModule {
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         RequestUser users = new RequestUser(runtime.users(), runtime.basicAuth(), runtime.tokens());
-        config.register(new DeliveryResource(endpoints, service, cache, users, settings.get("delivery.cacheControl")));
+        config.register(new DeliveryResource(endpoints, service, cache, users,
+                runtime.content().access(), settings.get("delivery.cacheControl")));
         config.register(new NodesResource(runtime.content(), runtime.repository(), users, this::isContentWorkspace,
                 new ImportLimits(settings.integer("import.maxDepth"), settings.integer("import.maxNodes"),
                         settings.integer("import.maxBodyMegabytes") * 1024L * 1024L,

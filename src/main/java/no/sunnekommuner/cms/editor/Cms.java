@@ -16,4 +16,15 @@ final class Cms {
         }
         return r;
     }
+
+    /** What the signed-in user may reach, by the content service's access policy. */
+    static EditorAccess access() {
+        CmsRuntime r = runtime();
+        return new EditorAccess(r.definitions(), r.content().access());
+    }
+
+    /** The content service's access policy. */
+    static no.sunnekommuner.cms.content.AccessPolicy policy() {
+        return runtime().content().access();
+    }
 }
