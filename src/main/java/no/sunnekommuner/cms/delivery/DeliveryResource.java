@@ -66,8 +66,7 @@ public final class DeliveryResource {
                     acceptLanguage);
             return ok(response, null, NO_STORE).build();
         }
-        String key = path + "?" + (rawQuery == null ? "" : rawQuery) + "\u0000"
-                + (acceptLanguage == null ? "" : acceptLanguage);
+        ResponseCache.Key key = new ResponseCache.Key(path, rawQuery, acceptLanguage);
         ResponseCache.Entry entry = cache.get(key);
         if (entry == null) {
             long generation = cache.generation();
