@@ -1,6 +1,8 @@
 package no.sunnekommuner.cms;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -54,6 +56,31 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(pkg("security")).should().dependOnClassesThat()
                 .resideInAnyPackage(pkg("delivery"), pkg("editor"), pkg("server"))
                 .check(CLASSES);
+    }
+
+    @Test
+    void layersFromDefinitionsUpToTheCompositionRoot() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("definition").definedBy(pkg("definition"))
+                .layer("content").definedBy(pkg("content"))
+                .layer("repository").definedBy(pkg("repository"))
+                .layer("security").definedBy(pkg("security"))
+                .layer("delivery").definedBy(pkg("delivery"))
+                .layer("editor").definedBy(pkg("editor"))
+                .layer("server").definedBy(pkg("server"))
+                .whereLayer("server").mayNotBeAccessedByAnyLayer()
+                .whereLayer("delivery").mayOnlyBeAccessedByLayers("server")
+                .whereLayer("editor").mayOnlyBeAccessedByLayers("server")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("delivery", "editor", "server")
+                .whereLayer("repository").mayOnlyBeAccessedByLayers("security", "delivery", "editor", "server")
+                .whereLayer("content").mayOnlyBeAccessedByLayers("repository", "security", "delivery", "editor",
+                        "server")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test
