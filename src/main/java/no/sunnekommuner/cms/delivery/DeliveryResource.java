@@ -62,6 +62,7 @@ public final class DeliveryResource {
                     "Sign in with an editor account to see drafts (HTTP Basic or the editor's session)"));
             // drafts of a workspace only for those who may open one of its apps (permissions.roles): 403
             access.requireWorkspace(user.actor(), endpoint.definition().workspace());
+            tagLanguage(request, parameters, acceptLanguage);
             DeliveryResponse response = service.get(endpoint, remainder, route.trailingSlash(), parameters,
                     acceptLanguage);
             return ok(response, null, NO_STORE).build();
@@ -69,6 +70,7 @@ public final class DeliveryResource {
         ResponseCache.Key key = new ResponseCache.Key(path, rawQuery, acceptLanguage);
         ResponseCache.Entry entry = cache.get(key);
         if (entry == null) {
+            tagLanguage(request, parameters, acceptLanguage);
             long generation = cache.generation();
             entry = cache.put(key, service.get(endpoint, remainder, route.trailingSlash(), parameters,
                     acceptLanguage), generation);
@@ -82,6 +84,11 @@ public final class DeliveryResource {
             return notModified.build();
         }
         return ok(entry.response(), entry.etag(), publicCacheControl).build();
+    }
+
+    /** Errors from here on carry the request's language as Magnolia's do ({@link DeliveryErrors}). */
+    private void tagLanguage(HttpServletRequest request, QueryParameters parameters, String acceptLanguage) {
+        request.setAttribute(DeliveryErrors.LANGUAGE_ATTRIBUTE, service.requestLanguage(parameters, acceptLanguage));
     }
 
     private Response.ResponseBuilder ok(DeliveryResponse response, String etag, String cacheControl) {

@@ -78,6 +78,18 @@ public final class DeliveryService {
         sampledTypes.invalidate();
     }
 
+    /**
+     * The language an answer of this request is in, also when the request fails: an invalid {@code lang} is the
+     * default language, as Magnolia's errors say ({@code Content-Language: nb} on its 500 for {@code lang=xx}).
+     */
+    public ContentLocale requestLanguage(QueryParameters parameters, String acceptLanguage) {
+        try {
+            return ContentLocale.resolve(parameters.first("lang").orElse(null), acceptLanguage, locales);
+        } catch (DeliveryException e) {
+            return new ContentLocale(locales.defaultLanguage(), false);
+        }
+    }
+
     /** Serves a GET on an endpoint: {@code remainder} is the path below the endpoint, possibly ending in @nodes. */
     public DeliveryResponse get(DeliveryEndpoint endpoint, String remainder, boolean trailingSlash,
             QueryParameters parameters, String acceptLanguage) {
