@@ -48,6 +48,7 @@ public final class ContentService {
     private final ContentValidator validator;
     private final RichTextSanitizer sanitizer;
     private final SiteLocales locales;
+    private final AccessPolicy access;
     /** Fair, so a writer waiting between two batches of an import gets its turn before the next batch. */
     private final ConcurrentMap<String, ReentrantLock> workspaceLocks = new ConcurrentHashMap<>();
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
@@ -59,6 +60,7 @@ public final class ContentService {
         this.validator = validator;
         this.sanitizer = sanitizer;
         this.locales = locales;
+        this.access = new AccessPolicy(definitions);
     }
 
     public DefinitionRegistry definitions() {
@@ -113,13 +115,14 @@ public final class ContentService {
 
     // ---- writing ------------------------------------------------------------------------------------------
 
-    public ContentItem create(String workspace, String parentPath, ContentNode node, String user) {
-        return create(workspace, parentPath, node, user, ValidationMode.STRICT);
+    public ContentItem create(String workspace, String parentPath, ContentNode node, Actor actor) {
+        return create(workspace, parentPath, node, actor, ValidationMode.STRICT);
     }
 
     /** Creates a node (an item with its sub-model nodes, a folder, or a single sub-model node). */
-    public ContentItem create(String workspace, String parentPath, ContentNode node, String user,
+    public ContentItem create(String workspace, String parentPath, ContentNode node, Actor actor,
             ValidationMode mode) {
+        String user = authorize(actor, Permission.CREATE, workspace);
         return locked(workspace, () -> {
             String path = childPath(parentPath, node.name());
             ContentNode prepared = prepareAndValidate(workspace, parentPath, null, node, mode);
@@ -133,7 +136,8 @@ public final class ContentService {
      * @param baseRevision the revision the editor started from; -1 skips the check (scripts that mean it)
      * @throws ContentConflictException when someone saved in between
      */
-    public ContentItem update(String workspace, String path, ContentNode state, long baseRevision, String user) {
+    public ContentItem update(String workspace, String path, ContentNode state, long baseRevision, Actor actor) {
+        String user = authorize(actor, Permission.EDIT, workspace);
         return locked(workspace, () -> {
             ContentItem current = require(workspace, path);
             ContentNode named = rename(state, current.name(), current.id());
@@ -145,7 +149,8 @@ public final class ContentService {
 
     /** Sets (or, with a null value, removes) some properties, keeping the rest. */
     public ContentItem patch(String workspace, String path, Map<String, Object> changes, long baseRevision,
-            String user) {
+            Actor actor) {
+        String user = authorize(actor, Permission.EDIT, workspace);
         return locked(workspace, () -> {
             ContentItem current = require(workspace, path);
             ContentNode.Builder merged = current.node().toBuilder();
@@ -163,8 +168,9 @@ public final class ContentService {
      * waiting for the whole import; items and folders are the units of a batch (an item travels with its
      * sub-model nodes), parents first. If a batch fails, what the earlier ones wrote is removed again.
      */
-    public ContentItem importTree(String workspace, String parentPath, ContentNode root, String user,
+    public ContentItem importTree(String workspace, String parentPath, ContentNode root, Actor actor,
             int batchNodes) {
+        String user = authorize(actor, Permission.CREATE, workspace);
         ContentNode prepared = prepareAndValidate(workspace, parentPath, null, root, ValidationMode.IMPORT);
         List<ContentStore.NewNode> units = new ArrayList<>();
         split(parentPath, prepared, units);
@@ -249,7 +255,8 @@ public final class ContentService {
         node.children().values().forEach(c -> collectIdentifiers(c, out));
     }
 
-    public ContentItem move(String workspace, String path, String newParentPath, String newName, String user) {
+    public ContentItem move(String workspace, String path, String newParentPath, String newName, Actor actor) {
+        String user = authorize(actor, Permission.EDIT, workspace);
         if (!ContentValidator.isValidNodeName(newName)) {
             throw new ValidationException(ImmutableList.of(Violation.of("@name", "nodeName")));
         }
@@ -261,7 +268,8 @@ public final class ContentService {
      *
      * @throws ContentReferencedException when other content still references it (or something below it)
      */
-    public void delete(String workspace, String path, String user) {
+    public void delete(String workspace, String path, Actor actor) {
+        String user = authorize(actor, Permission.DELETE, workspace);
         locked(workspace, () -> {
             ContentItem item = require(workspace, path);
             List<String> referrers = new ArrayList<>();
@@ -275,12 +283,14 @@ public final class ContentService {
     }
 
     /** Publishes the node: the public sees this state until the next publish. Each publish stores a version. */
-    public ContentItem publish(String workspace, String path, String user) {
+    public ContentItem publish(String workspace, String path, Actor actor) {
+        String user = authorize(actor, Permission.PUBLISH, workspace);
         return locked(workspace, () -> store.publish(workspace, path, user));
     }
 
     /** Publishes the node and every item and folder below it, parents first. */
-    public ImmutableList<ContentItem> publishRecursive(String workspace, String path, String user) {
+    public ImmutableList<ContentItem> publishRecursive(String workspace, String path, Actor actor) {
+        String user = authorize(actor, Permission.PUBLISH, workspace);
         return locked(workspace, () -> {
             ImmutableList.Builder<ContentItem> published = ImmutableList.builder();
             publishTree(workspace, path, user, published);
@@ -288,12 +298,14 @@ public final class ContentService {
         });
     }
 
-    public ContentItem unpublish(String workspace, String path, String user) {
+    public ContentItem unpublish(String workspace, String path, Actor actor) {
+        String user = authorize(actor, Permission.UNPUBLISH, workspace);
         return locked(workspace, () -> store.unpublish(workspace, path, user));
     }
 
     /** Makes a stored version the current draft again (publish to show it to the public). */
-    public ContentItem restore(String workspace, String path, String versionName, String user) {
+    public ContentItem restore(String workspace, String path, String versionName, Actor actor) {
+        String user = authorize(actor, Permission.EDIT, workspace);
         return locked(workspace, () -> {
             ContentItem current = require(workspace, path);
             ContentNode snapshot = store.version(workspace, path, versionName).orElseThrow(() ->
@@ -303,6 +315,71 @@ public final class ContentService {
                     ValidationMode.IMPORT);
             return store.update(workspace, path, prepared, true, -1, user);
         });
+    }
+
+    // ---- the runtime's own writes ---------------------------------------------------------------------------
+    // Bootstrap, demo content, the command-line import and tests write as the runtime itself
+    // (Actor.system(name)): no person stands behind them. The editor and the REST API never call these
+    // (ArchitectureTest checks it) and always pass the actor of the request.
+
+    public ContentItem create(String workspace, String parentPath, ContentNode node, String systemUser) {
+        return create(workspace, parentPath, node, Actor.system(systemUser));
+    }
+
+    public ContentItem create(String workspace, String parentPath, ContentNode node, String systemUser,
+            ValidationMode mode) {
+        return create(workspace, parentPath, node, Actor.system(systemUser), mode);
+    }
+
+    public ContentItem update(String workspace, String path, ContentNode state, long baseRevision,
+            String systemUser) {
+        return update(workspace, path, state, baseRevision, Actor.system(systemUser));
+    }
+
+    public ContentItem patch(String workspace, String path, Map<String, Object> changes, long baseRevision,
+            String systemUser) {
+        return patch(workspace, path, changes, baseRevision, Actor.system(systemUser));
+    }
+
+    public ContentItem importTree(String workspace, String parentPath, ContentNode root, String systemUser,
+            int batchNodes) {
+        return importTree(workspace, parentPath, root, Actor.system(systemUser), batchNodes);
+    }
+
+    public ContentItem move(String workspace, String path, String newParentPath, String newName,
+            String systemUser) {
+        return move(workspace, path, newParentPath, newName, Actor.system(systemUser));
+    }
+
+    public void delete(String workspace, String path, String systemUser) {
+        delete(workspace, path, Actor.system(systemUser));
+    }
+
+    public ContentItem publish(String workspace, String path, String systemUser) {
+        return publish(workspace, path, Actor.system(systemUser));
+    }
+
+    public ImmutableList<ContentItem> publishRecursive(String workspace, String path, String systemUser) {
+        return publishRecursive(workspace, path, Actor.system(systemUser));
+    }
+
+    public ContentItem unpublish(String workspace, String path, String systemUser) {
+        return unpublish(workspace, path, Actor.system(systemUser));
+    }
+
+    public ContentItem restore(String workspace, String path, String versionName, String systemUser) {
+        return restore(workspace, path, versionName, Actor.system(systemUser));
+    }
+
+    /** The access policy every write is checked against (the editor asks it what to show). */
+    public AccessPolicy access() {
+        return access;
+    }
+
+    /** Refuses unless the policy allows it; the actor's username then goes into the version history. */
+    private String authorize(Actor actor, Permission permission, String workspace) {
+        access.require(actor, permission, workspace);
+        return actor.username();
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -36,7 +36,8 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
         this.publicOrigins = ImmutableSet.copyOf(publicOrigins);
         this.authenticatedOrigins = ImmutableSet.copyOf(authenticatedOrigins);
         if (this.authenticatedOrigins.contains("*")) {
-            throw new no.sunnekommuner.cms.server.ConfigurationException("Setting 'rest.cors.authenticatedOrigins' cannot be '*': name the "
+            // the composition root refuses this at start-up with a configuration error; here only a safety net
+            throw new IllegalArgumentException("Setting 'rest.cors.authenticatedOrigins' cannot be '*': name the "
                     + "origins (e.g. https://www.example.org) that may call preview and the nodes API with credentials");
         }
     }

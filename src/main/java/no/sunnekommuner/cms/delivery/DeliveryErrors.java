@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import no.sunnekommuner.cms.content.AccessDeniedException;
 import no.sunnekommuner.cms.content.ContentConflictException;
 import no.sunnekommuner.cms.content.ContentException;
 import no.sunnekommuner.cms.content.ContentExistsException;
@@ -31,11 +32,35 @@ public final class DeliveryErrors implements ExceptionMapper<Throwable> {
     /** The challenge of every 401: the Bearer scheme, which no browser answers with a password dialog. */
     static final String CHALLENGE = "Bearer realm=\"sunne-kommuner\"";
 
+    /**
+     * Request attribute holding the {@link ContentLocale} of a delivery request that failed after its endpoint was
+     * found: Magnolia's errors there carry {@code Content-Language} (and {@code Vary: Accept-Language} when no
+     * {@code lang} was given), as its successful answers do.
+     */
+    static final String LANGUAGE_ATTRIBUTE = DeliveryErrors.class.getName() + ".language";
+
     @jakarta.ws.rs.core.Context
     private jakarta.ws.rs.core.Request request;
 
+    @jakarta.ws.rs.core.Context
+    private jakarta.servlet.http.HttpServletRequest servletRequest;
+
     @Override
     public Response toResponse(Throwable failure) {
+        Response response = map(failure);
+        Object language = servletRequest == null ? null : servletRequest.getAttribute(LANGUAGE_ATTRIBUTE);
+        if (!(language instanceof ContentLocale locale) || locale.all()) {
+            return response;
+        }
+        Response.ResponseBuilder b = Response.fromResponse(response)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.language());
+        if (locale.negotiated()) {
+            b.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        }
+        return b.build();
+    }
+
+    private Response map(Throwable failure) {
         if (failure instanceof DeliveryException e) {
             Response.ResponseBuilder b = response(e.status(), e.code(), e.getMessage());
             if (e.status() == 401) {
@@ -59,6 +84,9 @@ public final class DeliveryErrors implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof ContentConflictException || failure instanceof ContentReferencedException) {
             return response(409, "conflict", failure.getMessage()).build();
+        }
+        if (failure instanceof AccessDeniedException e) {
+            return response(403, "forbidden", e.getMessage()).build();
         }
         if (failure instanceof ContentException e) {
             return response(400, "badRequest", e.getMessage()).build();

@@ -1,40 +1,51 @@
 package no.sunnekommuner.cms.delivery;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import no.sunnekommuner.cms.content.bootstrap.ImportLimits;
+import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.definition.DefinitionRegistry;
 import no.sunnekommuner.cms.delivery.nodes.NodesResource;
-import no.sunnekommuner.cms.server.CmsRuntime;
-import no.sunnekommuner.cms.server.Settings;
-import no.sunnekommuner.cms.server.WebModule;
+import no.sunnekommuner.cms.repository.JcrRepository;
+import no.sunnekommuner.cms.security.ApiTokens;
+import no.sunnekommuner.cms.security.Authenticator;
+import no.sunnekommuner.cms.security.UserDirectory;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 
-/** Mounts the REST API (delivery endpoints, preview twins) with Jersey at {@code /.rest/*}. */
-public final class DeliveryModule implements WebModule {
+/**
+ * Mounts the REST API (delivery endpoints, preview twins) with Jersey at {@code /.rest/*}. Built by the
+ * composition root ({@code server}) from the layers below and its {@link DeliverySettings}.
+ */
+public final class DeliveryModule {
 
     public static final String REST_PREFIX = "/.rest";
     private static final java.util.logging.Logger JERSEY_PROVIDER_CHECK =
             java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
 
-    private final CmsRuntime runtime;
+    private final DefinitionRegistry definitions;
+    private final ContentService content;
+    private final JcrRepository repository;
+    private final RequestUser users;
+    private final DeliverySettings settings;
     private final DeliveryEndpoints endpoints;
     private final DeliveryService service;
     private final ResponseCache cache;
 
-    public DeliveryModule(CmsRuntime runtime) {
-        this.runtime = runtime;
-        Settings settings = runtime.settings();
-        this.endpoints = new DeliveryEndpoints(runtime.definitions().endpoints().values());
-        this.service = new DeliveryService(runtime.repository(), runtime.definitions(), settings.siteLocales(),
-                settings.get("delivery.linkBase", settings.get("server.baseUrl")),
-                ZoneId.of(settings.get("delivery.timeZone", "UTC")));
-        this.cache = new ResponseCache(settings.integer("delivery.cache.maxMegabytes") * 1024L * 1024L);
-        runtime.content().addChangeListener(workspace -> {
+    public DeliveryModule(DefinitionRegistry definitions, ContentService content, JcrRepository repository,
+            UserDirectory directory, Authenticator basic, ApiTokens tokens, DeliverySettings settings) {
+        this.definitions = definitions;
+        this.content = content;
+        this.repository = repository;
+        this.users = new RequestUser(directory, basic, tokens);
+        this.settings = settings;
+        this.endpoints = new DeliveryEndpoints(definitions.endpoints().values());
+        this.service = new DeliveryService(repository, definitions, settings.locales(), settings.linkBase(),
+                settings.timeZone());
+        this.cache = new ResponseCache(settings.cacheMaxBytes());
+        content.addChangeListener(workspace -> {
             cache.invalidate();
             service.contentChanged();
         });
@@ -52,27 +63,26 @@ public final class DeliveryModule implements WebModule {
         return cache;
     }
 
-    @Override
+    /** Who makes a request (session, Basic or token), for the other modules that need it (status page). */
+    public RequestUser requestUser() {
+        return users;
+    }
+
+    /** Adds the REST servlet and filters to the context (the composition root mounts it as a web module). */
     public void register(ServletContextHandler context) {
-        Settings settings = runtime.settings();
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
-        RequestUser users = new RequestUser(runtime.users(), runtime.basicAuth(), runtime.tokens());
-        config.register(new DeliveryResource(endpoints, service, cache, users, settings.get("delivery.cacheControl")));
-        config.register(new NodesResource(runtime.content(), runtime.repository(), users, this::isContentWorkspace,
-                new ImportLimits(settings.integer("import.maxDepth"), settings.integer("import.maxNodes"),
-                        settings.integer("import.maxBodyMegabytes") * 1024L * 1024L,
-                        settings.integer("import.batchNodes"))));
-        config.register(new OpenApiResource(new OpenApiDocument(runtime.definitions(), endpoints,
-                settings.get("server.baseUrl"))));
-        config.register(new FeedResource(endpoints, service, runtime.definitions(), settings.siteLocales(),
-                settings.get("delivery.feed.dateProperty", "publishDate"),
-                settings.get("delivery.feed.summaryProperty", "lead"), settings.get("delivery.feed.itemUrl", ""),
-                settings.get("server.baseUrl")));
+        config.register(new DeliveryResource(endpoints, service, cache, users, content.access(),
+                settings.cacheControl()));
+        config.register(new NodesResource(content, repository, users, this::isContentWorkspace,
+                settings.importLimits()));
+        config.register(new OpenApiResource(new OpenApiDocument(definitions, endpoints, settings.baseUrl())));
+        config.register(new FeedResource(endpoints, service, definitions, settings.locales(),
+                settings.feedDateProperty(), settings.feedSummaryProperty(), settings.feedItemUrl(),
+                settings.baseUrl()));
         config.register(new DeliveryErrors());
-        config.register(new CorsFilter(settings.list("delivery.cors.allowedOrigins"),
-                settings.list("rest.cors.authenticatedOrigins")));
+        config.register(new CorsFilter(settings.corsOrigins(), settings.authenticatedOrigins()));
         config.register(new HeaderChecks());
         config.register(new ClientErrorLog());
         // Jersey warns that resource instances are no providers; they are registered as resources all the same
@@ -85,11 +95,11 @@ public final class DeliveryModule implements WebModule {
     }
 
     private boolean isContentWorkspace(String workspace) {
-        return runtime.definitions().contentTypeOfWorkspace(workspace).isPresent()
-                || runtime.definitions().endpoints().values().stream().anyMatch(e -> e.workspace().equals(workspace));
+        return definitions.contentTypeOfWorkspace(workspace).isPresent()
+                || definitions.endpoints().values().stream().anyMatch(e -> e.workspace().equals(workspace));
     }
 
-    @Override
+    /** URLs worth printing at start-up. */
     public List<String> announcedPaths() {
         List<String> paths = new ArrayList<>();
         endpoints.publicEndpoints().forEach(e -> paths.add(REST_PREFIX + "/" + e.path()));

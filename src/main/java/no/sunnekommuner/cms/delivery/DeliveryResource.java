@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import no.sunnekommuner.cms.content.AccessPolicy;
 import no.sunnekommuner.cms.security.User;
 
 /**
@@ -29,9 +30,11 @@ public final class DeliveryResource {
     private final ResponseCache cache;
     private final RequestUser users;
     private final String publicCacheControl;
+    private final AccessPolicy access;
 
     public DeliveryResource(DeliveryEndpoints endpoints, DeliveryService service, ResponseCache cache,
-            RequestUser users, String publicCacheControl) {
+            RequestUser users, AccessPolicy access, String publicCacheControl) {
+        this.access = access;
         this.endpoints = endpoints;
         this.service = service;
         this.cache = cache;
@@ -55,18 +58,19 @@ public final class DeliveryResource {
         String acceptLanguage = headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
 
         if (endpoint.preview()) {
-            if (signedIn(request).isEmpty()) {
-                throw new DeliveryException(401, "unauthorized",
-                        "Sign in with an editor account to see drafts (HTTP Basic or the editor's session)");
-            }
+            User user = signedIn(request).orElseThrow(() -> new DeliveryException(401, "unauthorized",
+                    "Sign in with an editor account to see drafts (HTTP Basic or the editor's session)"));
+            // drafts of a workspace only for those who may open one of its apps (permissions.roles): 403
+            access.requireWorkspace(user.actor(), endpoint.definition().workspace());
+            tagLanguage(request, parameters, acceptLanguage);
             DeliveryResponse response = service.get(endpoint, remainder, route.trailingSlash(), parameters,
                     acceptLanguage);
             return ok(response, null, NO_STORE).build();
         }
-        String key = path + "?" + (rawQuery == null ? "" : rawQuery) + "\u0000"
-                + (acceptLanguage == null ? "" : acceptLanguage);
+        ResponseCache.Key key = new ResponseCache.Key(path, rawQuery, acceptLanguage);
         ResponseCache.Entry entry = cache.get(key);
         if (entry == null) {
+            tagLanguage(request, parameters, acceptLanguage);
             long generation = cache.generation();
             entry = cache.put(key, service.get(endpoint, remainder, route.trailingSlash(), parameters,
                     acceptLanguage), generation);
@@ -80,6 +84,11 @@ public final class DeliveryResource {
             return notModified.build();
         }
         return ok(entry.response(), entry.etag(), publicCacheControl).build();
+    }
+
+    /** Errors from here on carry the request's language as Magnolia's do ({@link DeliveryErrors}). */
+    private void tagLanguage(HttpServletRequest request, QueryParameters parameters, String acceptLanguage) {
+        request.setAttribute(DeliveryErrors.LANGUAGE_ATTRIBUTE, service.requestLanguage(parameters, acceptLanguage));
     }
 
     private Response.ResponseBuilder ok(DeliveryResponse response, String etag, String cacheControl) {

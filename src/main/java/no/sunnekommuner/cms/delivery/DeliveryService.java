@@ -31,6 +31,7 @@ import no.sunnekommuner.cms.definition.ContentTypeDefinition;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
 import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
 import no.sunnekommuner.cms.definition.PropertyDefinition;
+import no.sunnekommuner.cms.repository.GenerationCache;
 import no.sunnekommuner.cms.repository.JcrRepository;
 import org.apache.jackrabbit.api.query.JackrabbitQueryResult;
 import org.slf4j.Logger;
@@ -52,8 +53,16 @@ public final class DeliveryService {
     private final SiteLocales locales;
     private final String linkBase;
     private final ZoneId zone;
-    /** JCR types of filtered properties seen in content, per workspace; cleared when content changes. */
-    private final Map<String, Integer> sampledTypes = new ConcurrentHashMap<>();
+    /**
+     * JCR types of filtered properties seen in content, per workspace; cleared when content changes. Bounded: the
+     * property names come from query strings, which anyone can vary.
+     */
+    private final GenerationCache<SampleKey, Integer> sampledTypes = GenerationCache.ofSize(MAX_SAMPLED_TYPES);
+
+    private static final int MAX_SAMPLED_TYPES = 2_000;
+
+    private record SampleKey(String workspace, String property) {
+    }
 
     public DeliveryService(JcrRepository repository, DefinitionRegistry definitions, SiteLocales locales,
             String linkBase, ZoneId zone) {
@@ -66,7 +75,19 @@ public final class DeliveryService {
 
     /** Forgets what was learnt from content (called whenever content changes). */
     public void contentChanged() {
-        sampledTypes.clear();
+        sampledTypes.invalidate();
+    }
+
+    /**
+     * The language an answer of this request is in, also when the request fails: an invalid {@code lang} is the
+     * default language, as Magnolia's errors say ({@code Content-Language: nb} on its 500 for {@code lang=xx}).
+     */
+    public ContentLocale requestLanguage(QueryParameters parameters, String acceptLanguage) {
+        try {
+            return ContentLocale.resolve(parameters.first("lang").orElse(null), acceptLanguage, locales);
+        } catch (DeliveryException e) {
+            return new ContentLocale(locales.defaultLanguage(), false);
+        }
     }
 
     /** Serves a GET on an endpoint: {@code remainder} is the path below the endpoint, possibly ending in @nodes. */
@@ -273,8 +294,7 @@ public final class DeliveryService {
                 }
             }
         }
-        String key = endpoint.readWorkspace() + "\u0000" + name;
-        return sampledTypes.computeIfAbsent(key, k -> sample(session, name));
+        return sampledTypes.get(new SampleKey(endpoint.readWorkspace(), name), k -> sample(session, name));
     }
 
     private static Integer jcrType(PropertyDefinition p) {

@@ -50,13 +50,4 @@ public final class RequestUser {
         return of(request).filter(User::canEdit).orElseThrow(() -> new DeliveryException(401, "unauthorized",
                 "Sign in with an editor account (API token, HTTP Basic or the editor's session)"));
     }
-
-    /** The user if they may publish and delete: 401 when not signed in, 403 without the publisher role. */
-    public User requirePublisher(HttpServletRequest request) {
-        User user = requireEditor(request);
-        if (!user.canPublish()) {
-            throw new DeliveryException(403, "forbidden", "This needs the publisher role");
-        }
-        return user;
-    }
 }

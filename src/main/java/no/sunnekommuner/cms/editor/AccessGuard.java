@@ -5,7 +5,10 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.Locale;
 
-/** Nothing of the editor is reachable without signing in: every navigation but the login view needs a user. */
+/**
+ * Nothing of the editor is reachable without signing in: every navigation but the login view needs a user, and an
+ * app's {@code permissions.roles} decide who may open it by address ({@link EditorAccess} decides).
+ */
 public class AccessGuard implements VaadinServiceInitListener {
 
     @Override
@@ -24,9 +27,16 @@ public class AccessGuard implements VaadinServiceInitListener {
         }
         // CurrentUser reads the account as stored now: an admin may have changed the roles or removed the account
         // since sign-in, and every navigation sees it (as every REST request does)
-        if (user.isEmpty() || !user.get().canEdit()) {
+        EditorAccess.Decision decision = Cms.access().navigation(user.map(u -> u.actor()),
+                event.getRouteParameters().get("app"));
+        if (decision == EditorAccess.Decision.SIGN_IN) {
             CurrentUser.clear();
             event.rerouteTo(LoginView.class);
+            return;
+        }
+        if (decision == EditorAccess.Decision.REFUSE) {
+            // an app whose permissions.roles the user lacks: refused by address as it is hidden in the launcher
+            event.rerouteTo(LauncherView.class);
             return;
         }
         String language = user.get().uiLanguage();

@@ -26,7 +26,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import no.sunnekommuner.cms.content.AccessDeniedException;
+import no.sunnekommuner.cms.content.AccessPolicy;
+import no.sunnekommuner.cms.content.Actor;
 import no.sunnekommuner.cms.content.ContentException;
+import no.sunnekommuner.cms.content.Permission;
 import no.sunnekommuner.cms.content.ContentReferencedException;
 import no.sunnekommuner.cms.content.ContentService;
 import no.sunnekommuner.cms.content.model.ContentItem;
@@ -66,7 +70,8 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
     public void beforeEnter(BeforeEnterEvent event) {
         String name = event.getRouteParameters().get("app").orElse("");
         app = Cms.runtime().definitions().app(name).orElse(null);
-        if (app == null) {
+        // AccessGuard refuses an app the user may not open before this; asked again so the view never relies on it
+        if (app == null || !Cms.policy().mayOpen(CurrentUser.actor(), app)) {
             event.forwardTo(LauncherView.class);
             return;
         }
@@ -104,17 +109,20 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
         add.setId("add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button publish = new Button(getTranslation("action.publish"), VaadinIcon.UPLOAD.create(),
-                e -> bulk("publish"));
+                e -> bulk(BulkAction.PUBLISH));
         publish.setId("bulk-publish");
         Button unpublish = new Button(getTranslation("action.unpublish"), VaadinIcon.DOWNLOAD.create(),
-                e -> bulk("unpublish"));
+                e -> bulk(BulkAction.UNPUBLISH));
         unpublish.setId("bulk-unpublish");
-        Button delete = new Button(getTranslation("action.delete"), VaadinIcon.TRASH.create(), e -> bulk("delete"));
+        Button delete = new Button(getTranslation("action.delete"), VaadinIcon.TRASH.create(), e -> bulk(BulkAction.DELETE));
         delete.setId("bulk-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        publish.setVisible(user.canPublish());
-        unpublish.setVisible(user.canPublish());
-        delete.setVisible(user.canPublish());
+        // hidden when the policy refuses them; the content service refuses them again if called anyway
+        AccessPolicy policy = Cms.policy();
+        add.setVisible(policy.allows(user.actor(), Permission.CREATE));
+        publish.setVisible(policy.allows(user.actor(), BulkAction.PUBLISH.permission()));
+        unpublish.setVisible(policy.allows(user.actor(), BulkAction.UNPUBLISH.permission()));
+        delete.setVisible(policy.allows(user.actor(), BulkAction.DELETE.permission()));
         for (Button b : List.of(publish, unpublish, delete)) {
             b.setEnabled(false);
         }
@@ -235,37 +243,35 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
                 QueryParameters.simple(Map.of("path", item.path()))));
     }
 
-    private void bulk(String action) {
+    private void bulk(BulkAction action) {
         List<ContentItem> selected = new ArrayList<>(grid.getSelectedItems());
-        if (selected.isEmpty() || !CurrentUser.require().canPublish()) {
+        if (selected.isEmpty()) {
             return;
         }
         Runnable run = () -> {
             ContentService content = Cms.runtime().content();
-            String user = CurrentUser.require().username();
+            Actor user = CurrentUser.actor();
             int done = 0;
             List<String> failed = new ArrayList<>();
             for (ContentItem item : selected) {
                 try {
-                    switch (action) {
-                        case "publish" -> content.publish(item.workspace(), item.path(), user);
-                        case "unpublish" -> content.unpublish(item.workspace(), item.path(), user);
-                        default -> content.delete(item.workspace(), item.path(), user);
-                    }
+                    action.apply(content, item, user);
                     done++;
                 } catch (ContentReferencedException e) {
                     failed.add(item.name() + ": " + getTranslation("error.referenced", e.referrers().size()));
+                } catch (AccessDeniedException e) {
+                    failed.add(item.name() + ": " + getTranslation("error.forbidden"));
                 } catch (ContentException e) {
                     failed.add(item.name() + ": " + e.getMessage());
                 }
             }
             grid.deselectAll();
             grid.getDataProvider().refreshAll();
-            Notification n = Notification.show(getTranslation("bulk." + action + ".done", done)
+            Notification n = Notification.show(getTranslation("bulk." + action.id() + ".done", done)
                     + (failed.isEmpty() ? "" : " " + String.join("; ", failed)), 6000, Notification.Position.BOTTOM_START);
             n.addThemeVariants(failed.isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
         };
-        if (action.equals("delete")) {
+        if (action == BulkAction.DELETE) {
             ConfirmDialog confirm = new ConfirmDialog(getTranslation("confirm.delete.title"),
                     getTranslation("confirm.delete.many", selected.size()), getTranslation("action.delete"),
                     e -> run.run(), getTranslation("action.cancel"), e -> { });

@@ -1,19 +1,29 @@
 package no.sunnekommuner.cms.editor;
 
 import com.vaadin.flow.server.VaadinServlet;
-import no.sunnekommuner.cms.server.CmsRuntime;
 
-/** Access to the runtime for the editor's views (set on the servlet context by {@link EditorModule}). */
+/** Access to the editor's services for its views (set on the servlet context by {@link EditorModule}). */
 final class Cms {
 
     private Cms() {
     }
 
-    static CmsRuntime runtime() {
+    static EditorServices runtime() {
         Object runtime = VaadinServlet.getCurrent().getServletContext().getAttribute(EditorModule.ATTRIBUTE);
-        if (!(runtime instanceof CmsRuntime r)) {
+        if (!(runtime instanceof EditorServices r)) {
             throw new IllegalStateException("The editor runs without a CMS runtime (EditorModule not registered)");
         }
         return r;
+    }
+
+    /** What the signed-in user may reach, by the content service's access policy. */
+    static EditorAccess access() {
+        EditorServices r = runtime();
+        return new EditorAccess(r.definitions(), r.content().access());
+    }
+
+    /** The content service's access policy. */
+    static no.sunnekommuner.cms.content.AccessPolicy policy() {
+        return runtime().content().access();
     }
 }

@@ -3,6 +3,7 @@ package no.sunnekommuner.cms.editor;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import java.util.Optional;
+import no.sunnekommuner.cms.content.Actor;
 import no.sunnekommuner.cms.security.SessionUser;
 import no.sunnekommuner.cms.security.User;
 
@@ -23,6 +24,11 @@ final class CurrentUser {
         }
         return session.getSession().getAttribute(SessionUser.ATTRIBUTE) instanceof SessionUser signedIn
                 ? Cms.runtime().users().resolve(signedIn) : Optional.empty();
+    }
+
+    /** The signed-in user as the access policy sees them. */
+    static Actor actor() {
+        return require().actor();
     }
 
     static User require() {

@@ -27,7 +27,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import no.sunnekommuner.cms.content.AccessDeniedException;
+import no.sunnekommuner.cms.content.AccessPolicy;
+import no.sunnekommuner.cms.content.Actor;
 import no.sunnekommuner.cms.content.ContentConflictException;
+import no.sunnekommuner.cms.content.Permission;
 import no.sunnekommuner.cms.content.ContentException;
 import no.sunnekommuner.cms.content.ContentExistsException;
 import no.sunnekommuner.cms.content.ContentReferencedException;
@@ -66,7 +70,8 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
     public void beforeEnter(BeforeEnterEvent event) {
         String name = event.getRouteParameters().get("app").orElse("");
         app = Cms.runtime().definitions().app(name).orElse(null);
-        if (app == null) {
+        // AccessGuard refuses an app the user may not open before this; asked again so the view never relies on it
+        if (app == null || !Cms.policy().mayOpen(CurrentUser.actor(), app)) {
             event.forwardTo(LauncherView.class);
             return;
         }
@@ -123,12 +128,16 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
         back.setId("back");
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         boolean exists = item != null;
-        for (Button b : List.of(publish, unpublish, delete)) {
-            b.setVisible(exists && user.canPublish());
-        }
-        for (Button b : List.of(versions, duplicate, preview)) {
-            b.setVisible(exists);
-        }
+        // hidden when the access policy refuses them; the content service refuses them again if called anyway
+        AccessPolicy policy = Cms.policy();
+        Actor actor = user.actor();
+        publish.setVisible(exists && policy.allows(actor, Permission.PUBLISH));
+        unpublish.setVisible(exists && policy.allows(actor, Permission.UNPUBLISH));
+        delete.setVisible(exists && policy.allows(actor, Permission.DELETE));
+        versions.setVisible(exists);
+        preview.setVisible(exists);
+        duplicate.setVisible(exists && policy.allows(actor, Permission.CREATE));
+        save.setVisible(policy.allows(actor, exists ? Permission.EDIT : Permission.CREATE));
         HorizontalLayout actions = new HorizontalLayout(back, save, publish, unpublish, duplicate, versions, preview,
                 delete);
         actions.addClassName("actions");
@@ -162,7 +171,7 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
 
     private void save() {
         form.clearErrors();
-        String user = CurrentUser.require().username();
+        Actor user = CurrentUser.actor();
         try {
             if (item == null) {
                 ContentNode node = form.write(newName());
@@ -186,6 +195,8 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
             conflict.open();
         } catch (ContentExistsException e) {
             notify(getTranslation("error.exists"), NotificationVariant.LUMO_ERROR);
+        } catch (AccessDeniedException e) {
+            notify(getTranslation("error.forbidden"), NotificationVariant.LUMO_ERROR);
         } catch (ContentException e) {
             notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
         }
@@ -220,29 +231,35 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
     }
 
     private void publish() {
-        if (!CurrentUser.require().canPublish() || item == null) {
-            return; // checked here on the server; the button is not shown to editors either
+        if (item == null) {
+            return;
         }
         if (dirty) {
             notify(getTranslation("detail.saveFirst"), NotificationVariant.LUMO_CONTRAST);
             return;
         }
         try {
-            item = content().publish(type.workspace(), item.path(), CurrentUser.require().username());
+            item = content().publish(type.workspace(), item.path(), CurrentUser.actor());
             updateStatus();
             notify(getTranslation("detail.published"), NotificationVariant.LUMO_SUCCESS);
+        } catch (AccessDeniedException e) {
+            notify(getTranslation("error.forbidden"), NotificationVariant.LUMO_ERROR);
         } catch (ContentException e) {
             notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
         }
     }
 
     private void unpublish() {
-        if (!CurrentUser.require().canPublish() || item == null) {
+        if (item == null) {
             return;
         }
-        item = content().unpublish(type.workspace(), item.path(), CurrentUser.require().username());
-        updateStatus();
-        notify(getTranslation("detail.unpublished"), NotificationVariant.LUMO_SUCCESS);
+        try {
+            item = content().unpublish(type.workspace(), item.path(), CurrentUser.actor());
+            updateStatus();
+            notify(getTranslation("detail.unpublished"), NotificationVariant.LUMO_SUCCESS);
+        } catch (AccessDeniedException e) {
+            notify(getTranslation("error.forbidden"), NotificationVariant.LUMO_ERROR);
+        }
     }
 
     private void duplicate() {
@@ -257,10 +274,12 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
         copy = new ContentNode(name, copy.nodeType(), null, copy.properties(), stripIds(copy));
         try {
             ContentItem created = content().create(type.workspace(), parentOf(item.path()), copy,
-                    CurrentUser.require().username());
+                    CurrentUser.actor());
             UI.getCurrent().navigate(DetailView.class, new RouteParameters("app", app.name()),
                     QueryParameters.simple(Map.of("path", created.path())));
             notify(getTranslation("detail.duplicated"), NotificationVariant.LUMO_SUCCESS);
+        } catch (AccessDeniedException e) {
+            notify(getTranslation("error.forbidden"), NotificationVariant.LUMO_ERROR);
         } catch (ContentException e) {
             notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
         }
@@ -280,19 +299,21 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
     }
 
     private void delete() {
-        if (!CurrentUser.require().canPublish() || item == null) {
+        if (item == null) {
             return;
         }
         ConfirmDialog confirm = new ConfirmDialog(getTranslation("confirm.delete.title"),
                 getTranslation("confirm.delete.one", displayName(item)), getTranslation("action.delete"), e -> {
                     try {
-                        content().delete(type.workspace(), item.path(), CurrentUser.require().username());
+                        content().delete(type.workspace(), item.path(), CurrentUser.actor());
                         dirty = false;
                         notify(getTranslation("detail.deleted"), NotificationVariant.LUMO_SUCCESS);
                         UI.getCurrent().navigate(BrowserView.class, new RouteParameters("app", app.name()));
                     } catch (ContentReferencedException ex) {
                         notify(getTranslation("error.referencedBy", String.join(", ", ex.referrers())),
                                 NotificationVariant.LUMO_ERROR);
+                    } catch (AccessDeniedException ex) {
+                        notify(getTranslation("error.forbidden"), NotificationVariant.LUMO_ERROR);
                     }
                 }, getTranslation("action.cancel"), e -> { });
         confirm.setConfirmButtonTheme("error primary");
@@ -312,7 +333,12 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
         grid.addColumn(VersionInfo::createdBy).setHeader(getTranslation("versions.by")).setAutoWidth(true);
         grid.addComponentColumn(v -> {
             Button restore = new Button(getTranslation("versions.restore"), e -> {
-                item = content().restore(type.workspace(), item.path(), v.name(), CurrentUser.require().username());
+                try {
+                    item = content().restore(type.workspace(), item.path(), v.name(), CurrentUser.actor());
+                } catch (AccessDeniedException ex) {
+                    notify(getTranslation("error.forbidden"), NotificationVariant.LUMO_ERROR);
+                    return;
+                }
                 dialog.close();
                 build();
                 notify(getTranslation("versions.restored", v.name()), NotificationVariant.LUMO_SUCCESS);

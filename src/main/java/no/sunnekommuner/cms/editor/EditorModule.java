@@ -2,29 +2,27 @@ package no.sunnekommuner.cms.editor;
 
 import java.net.URL;
 import java.util.List;
-import no.sunnekommuner.cms.server.CmsRuntime;
-import no.sunnekommuner.cms.server.WebModule;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
- * Makes the runtime available to the editor's views: the Vaadin servlet itself is found by annotation scanning
- * ({@link EditorServlet}); its views read the runtime from the servlet context.
+ * Makes the editor's services available to its views: the Vaadin servlet itself is found by annotation scanning
+ * ({@link EditorServlet}); its views read the services from the servlet context.
  */
-public final class EditorModule implements WebModule {
+public final class EditorModule {
 
-    static final String ATTRIBUTE = CmsRuntime.class.getName();
+    static final String ATTRIBUTE = EditorServices.class.getName();
 
-    private final CmsRuntime runtime;
+    private final EditorServices services;
 
-    public EditorModule(CmsRuntime runtime) {
-        this.runtime = runtime;
+    public EditorModule(EditorServices services) {
+        this.services = services;
     }
 
-    @Override
+    /** Adds the editor's servlets to the context (the composition root mounts it as a web module). */
     public void register(ServletContextHandler context) {
-        context.setAttribute(ATTRIBUTE, runtime);
+        context.setAttribute(ATTRIBUTE, services);
         // the editor's stylesheet, served by Jetty from the class path (Vaadin's own static file serving fails on
         // resources inside a jar when run on Jetty 12's resource paths)
         URL styles = EditorModule.class.getResource("styles/");
@@ -38,7 +36,7 @@ public final class EditorModule implements WebModule {
         context.addServlet(holder, "/styles/*");
     }
 
-    @Override
+    /** URLs worth printing at start-up. */
     public List<String> announcedPaths() {
         return List.of("/ (editor)");
     }

@@ -13,8 +13,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.RouteParameters;
-import java.util.Comparator;
 import java.util.Locale;
+import no.sunnekommuner.cms.content.Permission;
 import no.sunnekommuner.cms.definition.AppDefinition;
 import no.sunnekommuner.cms.security.User;
 
@@ -57,11 +57,10 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("launcher.title"), LauncherView.class, VaadinIcon.GRID_BIG.create()));
-        Cms.runtime().definitions().apps().values().stream()
-                .sorted(Comparator.comparingInt(AppDefinition::order))
+        (user == null ? java.util.List.<AppDefinition>of() : Cms.access().apps(user.actor()))
                 .forEach(app -> nav.addItem(new SideNavItem(labels.app(app), BrowserView.class,
                         new RouteParameters("app", app.name()), AppIcons.of(app).create())));
-        if (user != null && user.canManageUsers()) {
+        if (user != null && Cms.policy().allows(user.actor(), Permission.MANAGE_USERS)) {
             SideNavItem users = new SideNavItem(getTranslation("users.title"), UsersView.class,
                     VaadinIcon.USERS.create());
             users.setId("nav-users");

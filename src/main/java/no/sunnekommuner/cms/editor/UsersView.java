@@ -35,6 +35,7 @@ import no.sunnekommuner.cms.security.ApiToken;
 import no.sunnekommuner.cms.security.ApiTokens;
 import no.sunnekommuner.cms.security.PasswordHasher;
 import no.sunnekommuner.cms.security.Role;
+import no.sunnekommuner.cms.content.Permission;
 import no.sunnekommuner.cms.security.User;
 import no.sunnekommuner.cms.security.UserDirectory;
 
@@ -59,7 +60,7 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!CurrentUser.get().map(User::canManageUsers).orElse(false)) {
+        if (!CurrentUser.get().map(u -> Cms.policy().allows(u.actor(), Permission.MANAGE_USERS)).orElse(false)) {
             event.forwardTo(LauncherView.class); // checked here, not only by hiding the menu entry
             return;
         }

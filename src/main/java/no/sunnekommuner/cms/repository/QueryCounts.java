@@ -1,8 +1,5 @@
 package no.sunnekommuner.cms.repository;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.query.Query;
@@ -18,35 +15,41 @@ public final class QueryCounts {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private final Map<String, Long> counts = new ConcurrentHashMap<>();
-    private final AtomicLong generation = new AtomicLong();
+    /** What a count depends on: the workspace and the statement without its order clause. */
+    record Key(String workspace, String statement) {
+    }
+
+    private final GenerationCache<Key, Long> counts;
+
+    public QueryCounts() {
+        this(GenerationCache.ofSize(MAX_ENTRIES));
+    }
+
+    /** With the given store (tests hand one with a hook). */
+    QueryCounts(GenerationCache<Key, Long> counts) {
+        this.counts = counts;
+    }
 
     /** The number of matches of {@code xpath} in the session's workspace (its order clause changes nothing). */
     public long count(Session session, String xpath) throws RepositoryException {
         int order = xpath.lastIndexOf(" order by ");
         String statement = order < 0 ? xpath : xpath.substring(0, order);
-        String key = session.getWorkspace().getName() + '\u0000' + statement;
+        Key key = new Key(session.getWorkspace().getName(), statement);
         Long known = counts.get(key);
         if (known != null) {
             return known;
         }
-        long seen = generation.get();
+        long seen = counts.generation();
         @SuppressWarnings("deprecation")
         QueryResult result = session.getWorkspace().getQueryManager().createQuery(statement, Query.XPATH).execute();
         long total = total(result);
-        if (counts.size() >= MAX_ENTRIES) {
-            counts.clear();
-        }
-        if (seen == generation.get()) {
-            counts.put(key, total); // not when content changed while counting: the count may be of the old state
-        }
+        counts.put(key, total, seen); // not when content changed while counting: the count may be of the old state
         return total;
     }
 
     /** Forgets every count (called whenever content changes). */
     public void invalidate() {
-        generation.incrementAndGet();
-        counts.clear();
+        counts.invalidate();
     }
 
     private static long total(QueryResult result) throws RepositoryException {

@@ -2,6 +2,9 @@ package no.sunnekommuner.cms.security;
 
 import com.google.common.collect.ImmutableSet;
 import java.util.Objects;
+import no.sunnekommuner.cms.content.AccessPolicy;
+import no.sunnekommuner.cms.content.Actor;
+import no.sunnekommuner.cms.content.Permission;
 
 /** A signed-in person and the roles they hold (a publisher can edit, an admin can do everything). */
 public record User(String username, String displayName, ImmutableSet<Role> roles, String uiLanguage) {
@@ -12,15 +15,22 @@ public record User(String username, String displayName, ImmutableSet<Role> roles
         displayName = displayName == null ? username : displayName;
     }
 
+    /** This user as the content service's access policy sees them: the username and the role names. */
+    public Actor actor() {
+        return Actor.of(username, roles.stream().map(Role::id).toList());
+    }
+
+    // the answers of the content service's access policy, the one place that decides
+
     public boolean canEdit() {
-        return !roles.isEmpty();
+        return AccessPolicy.rolesAllow(actor(), Permission.EDIT);
     }
 
     public boolean canPublish() {
-        return roles.contains(Role.PUBLISHER) || roles.contains(Role.ADMIN);
+        return AccessPolicy.rolesAllow(actor(), Permission.PUBLISH);
     }
 
     public boolean canManageUsers() {
-        return roles.contains(Role.ADMIN);
+        return AccessPolicy.rolesAllow(actor(), Permission.MANAGE_USERS);
     }
 }

@@ -1,5 +1,13 @@
 package no.sunnekommuner.cms.server;
 
+import java.time.ZoneId;
+import java.util.function.Consumer;
+import no.sunnekommuner.cms.content.bootstrap.ImportLimits;
+import no.sunnekommuner.cms.delivery.DeliveryModule;
+import no.sunnekommuner.cms.delivery.DeliverySettings;
+import no.sunnekommuner.cms.editor.EditorModule;
+import no.sunnekommuner.cms.editor.EditorServices;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import java.util.ArrayList;
 import java.util.List;
 import no.sunnekommuner.cms.content.bootstrap.DemoContent;
@@ -115,19 +123,56 @@ public final class Main {
         return site;
     }
 
-    /** The web modules of the application, in mounting order. */
+    /**
+     * The web modules of the application, in mounting order. This is the composition root: delivery and the
+     * editor get what they use from the layers below and know nothing of the runtime or the settings file.
+     */
     public static List<WebModule> webModules(CmsRuntime runtime) {
         List<WebModule> modules = new ArrayList<>();
-        no.sunnekommuner.cms.delivery.DeliveryModule delivery = new no.sunnekommuner.cms.delivery.DeliveryModule(runtime);
+        DeliveryModule delivery = new DeliveryModule(runtime.definitions(), runtime.content(),
+                runtime.repository(), runtime.users(), runtime.basicAuth(), runtime.tokens(),
+                deliverySettings(runtime.settings()));
         modules.add(Metrics.operations(runtime, delivery));
-        modules.add(new StatusModule(runtime.definitions(), runtime.content(),
-                new no.sunnekommuner.cms.delivery.RequestUser(runtime.users(), runtime.basicAuth(), runtime.tokens())));
-        modules.add(delivery);
-        modules.add(new no.sunnekommuner.cms.editor.EditorModule(runtime));
+        modules.add(new StatusModule(runtime.definitions(), runtime.content(), delivery.requestUser()));
+        modules.add(module(delivery::register, delivery.announcedPaths()));
+        EditorModule editor = new EditorModule(new EditorServices(runtime.definitions(), runtime.content(),
+                runtime.users(), runtime.signIn(), runtime.tokens()));
+        modules.add(module(editor::register, editor.announcedPaths()));
         String staticDir = runtime.settings().get("server.staticDir", "");
         if (!staticDir.isBlank()) {
             modules.add(new StaticFilesModule(java.nio.file.Path.of(staticDir)));
         }
         return modules;
+    }
+
+    static DeliverySettings deliverySettings(Settings settings) {
+        if (settings.list("rest.cors.authenticatedOrigins").contains("*")) {
+            throw new ConfigurationException("Setting 'rest.cors.authenticatedOrigins' cannot be '*': name the "
+                    + "origins (e.g. https://www.example.org) that may call preview and the nodes API with credentials");
+        }
+        return new DeliverySettings(settings.siteLocales(), settings.get("server.baseUrl"),
+                settings.get("delivery.linkBase", settings.get("server.baseUrl")),
+                ZoneId.of(settings.get("delivery.timeZone", "UTC")),
+                settings.integer("delivery.cache.maxMegabytes") * 1024L * 1024L, settings.get("delivery.cacheControl"),
+                new ImportLimits(settings.integer("import.maxDepth"), settings.integer("import.maxNodes"),
+                        settings.integer("import.maxBodyMegabytes") * 1024L * 1024L,
+                        settings.integer("import.batchNodes")),
+                settings.get("delivery.feed.dateProperty", "publishDate"),
+                settings.get("delivery.feed.summaryProperty", "lead"), settings.get("delivery.feed.itemUrl", ""),
+                settings.list("delivery.cors.allowedOrigins"), settings.list("rest.cors.authenticatedOrigins"));
+    }
+
+    private static WebModule module(Consumer<ServletContextHandler> register, List<String> paths) {
+        return new WebModule() {
+            @Override
+            public void register(ServletContextHandler context) {
+                register.accept(context);
+            }
+
+            @Override
+            public List<String> announcedPaths() {
+                return paths;
+            }
+        };
     }
 }

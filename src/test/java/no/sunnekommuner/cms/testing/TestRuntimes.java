@@ -18,6 +18,10 @@ public final class TestRuntimes {
     /** Extra light modules used only by tests (the YAML-only fifth content type). */
     public static final Path TEST_LIGHT_MODULES = Path.of("src/test/resources/light-modules").toAbsolutePath();
 
+    /** A light module whose app is limited to the publisher role (access policy tests). */
+    public static final Path ACCESS_LIGHT_MODULES = Path.of("src/test/resources/access-light-modules")
+            .toAbsolutePath();
+
     private TestRuntimes() {
     }
 

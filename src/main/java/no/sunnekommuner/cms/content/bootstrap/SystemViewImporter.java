@@ -15,7 +15,9 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import no.sunnekommuner.cms.content.ContentException;
+import no.sunnekommuner.cms.content.Actor;
 import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.Permission;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.content.model.Values;
@@ -43,9 +45,16 @@ public final class SystemViewImporter {
      * and refused as soon as it goes past the depth or node-count limit; the whole tree is validated before the
      * first node is written, then written in batches (see {@link ContentService#importTree}).
      */
-    public ContentItem importXml(String workspace, String parentPath, InputStream xml, String user) {
+    public ContentItem importXml(String workspace, String parentPath, InputStream xml, Actor actor) {
+        // asked before the body is parsed: a refused actor costs no parsing
+        content.access().require(actor, Permission.CREATE, workspace);
         ContentNode root = parse(xml, limits);
-        return content.importTree(workspace, parentPath, root, user, limits.batchNodes());
+        return content.importTree(workspace, parentPath, root, actor, limits.batchNodes());
+    }
+
+    /** The runtime's own import (bootstrap, command line), as {@link Actor#system}. */
+    public ContentItem importXml(String workspace, String parentPath, InputStream xml, String systemUser) {
+        return importXml(workspace, parentPath, xml, Actor.system(systemUser));
     }
 
     /** Parses a system view document with the default limits. */

@@ -1,0 +1,40 @@
+package no.sunnekommuner.cms.content;
+
+import com.google.common.collect.ImmutableSet;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Who asks the content service to do something: a username and the role names they hold ({@code editor},
+ * {@code publisher}, {@code admin}, as the apps' {@code permissions.roles} name them). The content layer defines
+ * it so that it needs nothing from {@code security}; security maps its signed-in users to actors.
+ *
+ * @param system true only for the runtime's own writes (bootstrap, demo content, restore): never for a request
+ */
+public record Actor(String username, ImmutableSet<String> roles, boolean system) {
+
+    public static final String EDITOR = "editor";
+    public static final String PUBLISHER = "publisher";
+    public static final String ADMIN = "admin";
+
+    public Actor {
+        Objects.requireNonNull(username, "username");
+        roles = roles == null ? ImmutableSet.of() : roles.stream().map(r -> r.toLowerCase(Locale.ROOT))
+                .collect(ImmutableSet.toImmutableSet());
+    }
+
+    /** A person (or API token) with these roles. */
+    public static Actor of(String username, Collection<String> roles) {
+        return new Actor(username, ImmutableSet.copyOf(roles), false);
+    }
+
+    /** The runtime itself, named for the version history ({@code bootstrap}, {@code demo}, …). */
+    public static Actor system(String name) {
+        return new Actor(name, ImmutableSet.of(), true);
+    }
+
+    public boolean holds(String role) {
+        return roles.contains(role.toLowerCase(Locale.ROOT));
+    }
+}
