@@ -57,8 +57,8 @@ public record ValidatorDefinition(String name, Kind kind, Pattern pattern, Strin
         return pattern.matcher(text).matches();
     }
 
-    /** The rule name of a violation: {@code email} or {@code pattern}. */
+    /** The rule name of a violation: Magnolia's validator name. */
     public String rule() {
-        return kind == Kind.EMAIL ? "email" : "pattern";
+        return kind.typeName();
     }
 }

@@ -1,6 +1,7 @@
 package no.sunnekommuner.cms.content.validation;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import no.sunnekommuner.cms.definition.FieldDefinition;
 import no.sunnekommuner.cms.definition.OptionDefinition;
 import no.sunnekommuner.cms.definition.PropertyDefinition;
 import no.sunnekommuner.cms.definition.PropertyType;
+import no.sunnekommuner.cms.definition.RuleBinding;
 import no.sunnekommuner.cms.definition.SubModelDefinition;
 import no.sunnekommuner.cms.definition.ValidatorDefinition;
 
@@ -36,21 +38,26 @@ public final class ContentValidator {
 
     private final DefinitionRegistry definitions;
     private final SiteLocales locales;
-    private final ImmutableList<DomainRule> rules;
+    private final ImmutableMap<String, DomainRule> rules;
 
     public ContentValidator(DefinitionRegistry definitions, SiteLocales locales, List<DomainRule> rules) {
         this.definitions = definitions;
         this.locales = locales;
-        this.rules = ImmutableList.copyOf(rules);
+        this.rules = rules.stream().collect(ImmutableMap.toImmutableMap(DomainRule::name, r -> r));
+        // the loader accepts only rule names it knows; a binding without an implementation is a wiring mistake
+        definitions.contentTypes().values().forEach(t -> t.rules().forEach(b -> {
+            if (!this.rules.containsKey(b.rule())) {
+                throw new IllegalStateException("Content type " + t.name() + " binds rule " + b.rule()
+                        + ", which is not wired in");
+            }
+        }));
     }
 
     /** Applies the derivations of the domain rules (values that follow from others). */
     public ContentNode derive(ContentTypeDefinition type, ContentNode item) {
         ContentNode result = item;
-        for (DomainRule rule : rules) {
-            if (rule.appliesTo(type)) {
-                result = rule.derive(type, result);
-            }
+        for (RuleBinding binding : type.rules()) {
+            result = rules.get(binding.rule()).derive(type, binding, result);
         }
         return result;
     }
@@ -82,10 +89,8 @@ public final class ContentValidator {
                 }
             }
         }
-        for (DomainRule rule : rules) {
-            if (rule.appliesTo(type)) {
-                rule.validate(type, item, path, context, violations);
-            }
+        for (RuleBinding binding : type.rules()) {
+            rules.get(binding.rule()).validate(type, binding, item, path, context, violations);
         }
         return ImmutableList.copyOf(violations);
     }
