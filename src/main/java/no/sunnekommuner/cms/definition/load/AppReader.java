@@ -60,10 +60,11 @@ final class AppReader {
         Map<String, Object> subApps = f.map(root.get("subApps"), "subApps");
         return Optional.of(new AppDefinition(name, module, document.file(), contentTypeName,
                 f.string(root, "label", ""), f.string(root, "icon", ""), order, roles,
-                columns(f, subApps), fields(f, subApps, type), ImmutableMap.copyOf(root)));
+                columns(f, subApps, type), fields(f, subApps, type), ImmutableMap.copyOf(root)));
     }
 
-    private ImmutableList<ColumnDefinition> columns(YamlFields f, Map<String, Object> subApps) {
+    private ImmutableList<ColumnDefinition> columns(YamlFields f, Map<String, Object> subApps,
+            ContentTypeDefinition type) {
         Map<String, Object> browser = f.map(subApps.get("browser"), "subApps.browser");
         Map<String, Object> workbench = f.map(browser.get("workbench"), "subApps.browser.workbench");
         String viewsKey = "subApps.browser.workbench.contentViews";
@@ -93,8 +94,20 @@ final class AppReader {
             }
             String columnType = Optional.ofNullable(f.string(column, "$type", path)).orElse(f.string(column, "class",
                     path));
-            out.add(new ColumnDefinition(name, columnType, f.string(column, "label", path),
-                    f.string(column, "propertyName", path)));
+            ColumnDefinition definition = new ColumnDefinition(name, columnType, f.string(column, "label", path),
+                    f.string(column, "propertyName", path));
+            String property = definition.propertyName();
+            // Magnolia's own columns (jcrName, jcrPublishingStatus, mgnl:lastModified …) show node data, not a
+            // property of the model; any other name must be a property, else the column is empty (a typo)
+            boolean system = columnType != null || property.startsWith("jcr") || property.startsWith("mgnl:");
+            if (!system && type.property(property).isEmpty()) {
+                f.report(Severity.MAJOR, YamlDocument.child(path, column.containsKey("propertyName") ? "propertyName"
+                        : "name"), "Column '" + property + "' names no property of content type '" + type.name()
+                        + "'; ignored" + Suggestions.hint(property, type.properties().stream()
+                                .map(PropertyDefinition::name).toList()));
+                continue;
+            }
+            out.add(definition);
         }
         return out.build();
     }
