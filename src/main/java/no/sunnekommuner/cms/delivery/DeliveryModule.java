@@ -67,8 +67,8 @@ public final class DeliveryModule implements WebModule {
         config.register(new OpenApiResource(new OpenApiDocument(runtime.definitions(), endpoints,
                 settings.get("server.baseUrl"))));
         config.register(new FeedResource(endpoints, service, runtime.definitions(), settings.siteLocales(),
-                settings.get("delivery.feed.dateProperty", "publishDate"),
-                settings.get("delivery.feed.summaryProperty", "lead"), settings.get("delivery.feed.itemUrl", ""),
+                settings.get("delivery.feed.dateProperty"), settings.get("delivery.feed.summaryProperty"),
+                settings.get("delivery.feed.itemUrl", ""),
                 settings.get("server.baseUrl")));
         config.register(new DeliveryErrors());
         config.register(new CorsFilter(settings.list("delivery.cors.allowedOrigins"),

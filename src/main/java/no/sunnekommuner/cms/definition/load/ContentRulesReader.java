@@ -41,13 +41,26 @@ import no.sunnekommuner.cms.definition.problem.Problem.Severity;
  *       - rule: unique                # no two items share the value
  *         property: code
  * </pre>
+ *
+ * Delivery endpoints get settings Magnolia's endpoint definition has no key for:
+ *
+ * <pre>
+ * endpoints:
+ *   delivery/events/v1:
+ *     feed:
+ *       dateProperty: startDate     # dates and orders the Atom feed (default: delivery.feed.dateProperty)
+ *       summaryProperty: summary    # the entries' summary (default: delivery.feed.summaryProperty)
+ *       orderBy: startDate asc      # the feed's order (default: the date property, newest first)
+ * </pre>
  */
 final class ContentRulesReader {
 
     static final String FOLDER = "standalone";
     static final String FILE = "content-rules.yaml";
 
-    private static final Set<String> ROOT_KEYS = ImmutableSet.of("contentTypes");
+    private static final Set<String> ROOT_KEYS = ImmutableSet.of("contentTypes", "endpoints");
+    private static final Set<String> ENDPOINT_KEYS = ImmutableSet.of("feed");
+    private static final Set<String> FEED_KEYS = ImmutableSet.of("dateProperty", "summaryProperty", "orderBy");
     private static final Set<String> TYPE_KEYS = ImmutableSet.of("extraProperties", "extraNodes", "rules");
 
     /** The rules this runtime implements: required parameters, then optional ones. */
@@ -139,5 +152,43 @@ final class ContentRulesReader {
             }
         }
         return out.build();
+    }
+
+    /** Reads the {@code endpoints} section, once the endpoints are loaded. */
+    void applyEndpoints(YamlDocument document, Map<String, no.sunnekommuner.cms.definition.DeliveryEndpointDefinition>
+            endpoints, Map<String, ContentTypeDefinition> contentTypes,
+            Map<String, no.sunnekommuner.cms.definition.FeedSettings> feeds) {
+        if (!(document.root() instanceof Map<?, ?>)) {
+            return; // reported by apply
+        }
+        YamlFields f = new YamlFields(document, problems);
+        Map<String, Object> root = f.map(document.root(), "");
+        Map<String, Object> section = f.map(root.get("endpoints"), "endpoints");
+        for (Map.Entry<String, Object> entry : section.entrySet()) {
+            String path = "endpoints." + entry.getKey();
+            no.sunnekommuner.cms.definition.DeliveryEndpointDefinition endpoint = endpoints.get(entry.getKey());
+            if (endpoint == null) {
+                f.report(Severity.MAJOR, path, "No endpoint '" + entry.getKey() + "' is loaded; ignored"
+                        + Suggestions.hint(entry.getKey(), endpoints.keySet()));
+                continue;
+            }
+            ContentTypeDefinition type = contentTypes.values().stream()
+                    .filter(t -> t.workspace().equals(endpoint.workspace())).findFirst().orElse(null);
+            Map<String, Object> settings = f.map(entry.getValue(), path);
+            f.unknownKeys(settings, ENDPOINT_KEYS, path, "the settings of an endpoint");
+            Map<String, Object> feed = f.map(settings.get("feed"), path + ".feed");
+            f.unknownKeys(feed, FEED_KEYS, path + ".feed", "a feed");
+            String date = f.string(feed, "dateProperty", path + ".feed");
+            String summary = f.string(feed, "summaryProperty", path + ".feed");
+            for (String property : new String[] {date, summary}) {
+                if (property != null && type != null && type.property(property).isEmpty()) {
+                    f.report(Severity.MAJOR, path + ".feed", "Content type '" + type.name() + "' has no property '"
+                            + property + "'" + Suggestions.hint(property, type.properties().stream()
+                                    .map(p -> p.name()).toList()));
+                }
+            }
+            feeds.put(entry.getKey(), new no.sunnekommuner.cms.definition.FeedSettings(date, summary,
+                    f.string(feed, "orderBy", path + ".feed")));
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import no.sunnekommuner.cms.definition.AppDefinition;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.definition.FeedSettings;
 import no.sunnekommuner.cms.definition.NodeTypeNames;
 import no.sunnekommuner.cms.definition.ReferenceDefinition;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
@@ -141,13 +142,22 @@ public final class LightModuleLoader {
             }
         }
         checkEndpoints(endpoints, contentTypes, problems);
+        Map<String, FeedSettings> feeds = new LinkedHashMap<>();
+        for (Module module : modules) {
+            Path rules = module.dir().resolve(ContentRulesReader.FOLDER).resolve(ContentRulesReader.FILE);
+            if (Files.isRegularFile(rules)) {
+                module.parser().parse(rules).ifPresent(d -> rulesReader.applyEndpoints(d, endpoints, contentTypes,
+                        feeds));
+            }
+        }
         for (Module module : modules) {
             readMessages(module.dir().resolve(I18N), messages, problems);
         }
         ImmutableMap.Builder<String, ImmutableMap<String, String>> bundles = ImmutableMap.builder();
         messages.forEach((language, bundle) -> bundles.put(language, ImmutableMap.copyOf(bundle)));
         return new DefinitionRegistry(ImmutableSet.copyOf(moduleNames), ImmutableMap.copyOf(contentTypes),
-                ImmutableMap.copyOf(apps), ImmutableMap.copyOf(endpoints), bundles.build(), problems.problems());
+                ImmutableMap.copyOf(apps), ImmutableMap.copyOf(endpoints), bundles.build(), problems.problems(),
+                ImmutableMap.copyOf(feeds));
     }
 
     /** Loads the definitions and throws, listing every problem, if any is severe. */
