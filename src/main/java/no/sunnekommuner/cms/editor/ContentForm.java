@@ -55,7 +55,8 @@ import no.sunnekommuner.cms.definition.SubModelDefinition;
  */
 final class ContentForm extends Div {
 
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    /** The editor's time zone ({@code editor.timeZone}): days and times typed are of this zone. */
+    private final ZoneId zone;
 
     private final AppDefinition app;
     private final ContentTypeDefinition type;
@@ -70,7 +71,9 @@ final class ContentForm extends Div {
     private ContentNode original;
     private Runnable onChange = () -> { };
 
-    ContentForm(AppDefinition app, ContentTypeDefinition type, Labels labels, ContentService content, Locale locale) {
+    ContentForm(AppDefinition app, ContentTypeDefinition type, Labels labels, ContentService content, Locale locale,
+            ZoneId zone) {
+        this.zone = zone;
         this.app = app;
         this.type = type;
         this.labels = labels;
@@ -143,7 +146,7 @@ final class ContentForm extends Div {
             languages.add(defaultLanguage);
             languages.addAll(otherLanguages);
             for (String language : languages) {
-                String stored = language.equals(defaultLanguage) ? p.name() : p.name() + "_" + language;
+                String stored = content.locales().storedName(p.name(), language);
                 Component field = field(fd, label + " (" + languageName(language) + ")", prefix + stored,
                         language.equals(defaultLanguage) && fd.required());
                 if (fd.fieldType() == FieldType.RICH_TEXT) {
@@ -171,9 +174,9 @@ final class ContentForm extends Div {
     }
 
     private String languageName(String language) {
-        return locale.getLanguage().equals("en")
-                ? (language.equals("nb") ? "Norwegian" : language.equals("en") ? "English" : language)
-                : (language.equals("nb") ? "norsk" : language.equals("en") ? "engelsk" : language);
+        // the language's own name in the UI language (Java's locale data: "norsk bokmål", "nynorsk", "English" …)
+        String name = Locale.forLanguageTag(language).getDisplayLanguage(locale);
+        return name.isEmpty() || name.equals(language) ? language : name;
     }
 
     private Component field(FieldDefinition fd, String label, String key, boolean required) {
@@ -203,7 +206,7 @@ final class ContentForm extends Div {
                 } else {
                     DatePicker d = new DatePicker(label);
                     d.setI18n(datePickerI18n());
-                    d.setLocale(Locale.forLanguageTag("nb-NO"));
+                    d.setLocale(locale);
                     d.setPlaceholder("dd.mm.åååå");
                     component = d;
                     value = d;
@@ -401,8 +404,8 @@ final class ContentForm extends Div {
         }
         PropertyDefinition p = fd.property();
         return switch (p.type().kind()) {
-            case DATE -> stored instanceof OffsetDateTime d ? (fd.time() ? d.atZoneSameInstant(OSLO).toLocalDateTime()
-                    : d.atZoneSameInstant(OSLO).toLocalDate()) : null;
+            case DATE -> stored instanceof OffsetDateTime d ? (fd.time() ? d.atZoneSameInstant(zone).toLocalDateTime()
+                    : d.atZoneSameInstant(zone).toLocalDate()) : null;
             case LONG -> stored instanceof Long l && l <= Integer.MAX_VALUE && l >= Integer.MIN_VALUE ? l.intValue()
                     : null;
             case DOUBLE -> stored instanceof Number n ? n.doubleValue() : null;
@@ -461,15 +464,15 @@ final class ContentForm extends Div {
         return switch (p.type().kind()) {
             case DATE -> {
                 if (value instanceof LocalDateTime moment) {
-                    yield moment.atZone(OSLO).toOffsetDateTime();
+                    yield moment.atZone(zone).toOffsetDateTime();
                 }
                 LocalDate day = (LocalDate) value;
-                if (previous instanceof OffsetDateTime old && old.atZoneSameInstant(OSLO).toLocalDate().equals(day)) {
+                if (previous instanceof OffsetDateTime old && old.atZoneSameInstant(zone).toLocalDate().equals(day)) {
                     yield old; // unchanged day: keep the stored time and offset
                 }
                 yield previous instanceof OffsetDateTime old
-                        ? day.atTime(old.toLocalTime()).atZone(OSLO).toOffsetDateTime()
-                        : day.atStartOfDay(OSLO).toOffsetDateTime();
+                        ? day.atTime(old.toLocalTime()).atZone(zone).toOffsetDateTime()
+                        : day.atStartOfDay(zone).toOffsetDateTime();
             }
             case LONG -> ((Integer) value).longValue();
             case REFERENCE -> p.multiple() ? new ArrayList<>((Set<?>) value) : value;
@@ -492,7 +495,8 @@ final class ContentForm extends Div {
         List<String> general = new ArrayList<>();
         for (Violation v : violations) {
             HasValue<?, ?> field = fields.get(v.field());
-            String message = v.message(locale);
+            // a validator's errorMessage from the YAML (a key of the module's bundles, or text) wins
+            String message = v.messageKey() != null ? labels.message(v.messageKey()) : v.message(locale);
             if (field instanceof HasValidation h) {
                 h.setErrorMessage(message);
                 h.setInvalid(true);
