@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param extraProperties items (and their sub-model nodes) may hold properties the model does not declare;
  *                        off unless the module's {@code standalone/content-rules.yaml} opts in
  * @param extraNodes      items may hold child nodes that are neither items, folders nor declared sub-models
+ * @param rules           the domain rules bound to the type by {@code standalone/content-rules.yaml}
  */
 public record ContentTypeDefinition(
         String name,
@@ -31,7 +32,8 @@ public record ContentTypeDefinition(
         ImmutableList<PropertyDefinition> properties,
         ImmutableList<SubModelDefinition> subModels,
         boolean extraProperties,
-        boolean extraNodes) {
+        boolean extraNodes,
+        ImmutableList<RuleBinding> rules) {
 
     public ContentTypeDefinition {
         Objects.requireNonNull(name, "name");
@@ -40,12 +42,19 @@ public record ContentTypeDefinition(
         namespaces = namespaces == null ? ImmutableMap.of() : namespaces;
         properties = properties == null ? ImmutableList.of() : properties;
         subModels = subModels == null ? ImmutableList.of() : subModels;
+        rules = rules == null ? ImmutableList.of() : rules;
     }
 
     /** The same type with the given leniency for undeclared properties and child nodes. */
     public ContentTypeDefinition withExtras(boolean properties, boolean nodes) {
         return new ContentTypeDefinition(name, module, source, workspace, rootPath, namespaces, autoCreate, nodeType,
-                this.properties, subModels, properties, nodes);
+                this.properties, subModels, properties, nodes, rules);
+    }
+
+    /** The same type with these domain rules. */
+    public ContentTypeDefinition withRules(ImmutableList<RuleBinding> bindings) {
+        return new ContentTypeDefinition(name, module, source, workspace, rootPath, namespaces, autoCreate, nodeType,
+                properties, subModels, extraProperties, extraNodes, bindings);
     }
 
     /** The JCR primary type of items: the declared node type, else Magnolia's default. */

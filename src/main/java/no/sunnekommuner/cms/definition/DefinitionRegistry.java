@@ -16,7 +16,17 @@ public record DefinitionRegistry(
         ImmutableMap<String, AppDefinition> apps,
         ImmutableMap<String, DeliveryEndpointDefinition> endpoints,
         ImmutableMap<String, ImmutableMap<String, String>> messages,
-        ImmutableList<Problem> problems) {
+        ImmutableList<Problem> problems,
+        ImmutableMap<String, FeedSettings> feeds) {
+
+    public DefinitionRegistry {
+        feeds = feeds == null ? ImmutableMap.of() : feeds;
+    }
+
+    /** The feed settings of an endpoint path (e.g. {@code delivery/news/v1}); {@link FeedSettings#NONE} if unset. */
+    public FeedSettings feed(String endpointPath) {
+        return feeds.getOrDefault(endpointPath, FeedSettings.NONE);
+    }
 
     public Optional<ContentTypeDefinition> contentType(String name) {
         return Optional.ofNullable(contentTypes.get(name));

@@ -92,22 +92,7 @@ public record ContentLocale(String language, boolean negotiated) {
      * {@code _}-separated segments are read as a locale when they are an ISO 639 language (and country).
      */
     public static String localeOfName(String name) {
-        int last = name.lastIndexOf('_');
-        if (last <= 0 || last == name.length() - 1) {
-            return null;
-        }
-        String tail = name.substring(last + 1);
-        if (ISO_LANGUAGES.contains(tail)) {
-            return tail;
-        }
-        int previous = name.lastIndexOf('_', last - 1);
-        if (previous > 0 && ISO_COUNTRIES.contains(tail)) {
-            String language = name.substring(previous + 1, last);
-            if (ISO_LANGUAGES.contains(language)) {
-                return language + "_" + tail;
-            }
-        }
-        return null;
+        return no.sunnekommuner.cms.content.i18n.LocalisedNames.localeOf(name);
     }
 
     /** The base name of a localised stored name ({@code title_en} → {@code title}). */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import no.sunnekommuner.cms.content.i18n.SiteLocales;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.definition.FeedSettings;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
 
 /** Atom feeds of published items ({@code /.rest/feeds/<endpoint path>?lang=nb|en}, e.g. {@code /.rest/feeds/delivery/news/v1}). */
@@ -53,10 +54,14 @@ public final class FeedResource {
                 .map(DeliveryEndpoints.Route::endpoint).filter(e -> !e.preview())
                 .orElseThrow(() -> DeliveryException.notFound("No feed for '" + QueryParameters.abbreviate(path)
                         + "': name a public delivery endpoint, e.g. delivery/news/v1"));
+        // the endpoint's own settings (standalone/content-rules.yaml), else the global ones
+        FeedSettings settings = definitions.feed(endpoint.definition().endpointPath());
+        String dateProperty = settings.date().orElse(this.dateProperty);
+        String summaryProperty = settings.summary().orElse(this.summaryProperty);
         ContentTypeDefinition type = definitions.contentTypeOfWorkspace(endpoint.definition().workspace())
-                .filter(t -> t.property(dateProperty).isPresent())
-                .orElseThrow(() -> DeliveryException.notFound("The items of " + endpoint.path()
-                        + " have no date property '" + dateProperty + "' to order a feed by"));
+                .orElseThrow(() -> DeliveryException.notFound("No content type behind " + endpoint.path()));
+        // a type without the date property still has a feed: undated entries in the endpoint's order
+        boolean dated = type.property(dateProperty).isPresent();
         QueryParameters incoming = QueryParameters.parse(request.getQueryString());
         String lang = incoming.first("lang").orElse(null);
         ContentLocale locale = ContentLocale.resolve(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE),
@@ -65,8 +70,9 @@ public final class FeedResource {
             throw DeliveryException.badRequest("A feed is in one language: use lang=" + String.join(" or lang=",
                     locales.languages()));
         }
-        QueryParameters query = QueryParameters.parse("lang=" + locale.language() + "&limit=20&orderBy="
-                + dateProperty + "%20desc");
+        String order = settings.order().orElse(dated ? dateProperty + " desc" : null);
+        QueryParameters query = QueryParameters.parse("lang=" + locale.language() + "&limit=20" + (order == null ? ""
+                : "&orderBy=" + java.net.URLEncoder.encode(order, java.nio.charset.StandardCharsets.UTF_8)));
         DeliveryResponse page = service.get(endpoint, "/", false, query, null);
         String title = definitions.message(locale.language(), "restEndpoints." + endpoint.path().replace("/", "_")
                 .replaceFirst("^delivery_", "delivery.") + ".description").orElse("Sunne kommuner – " + type.name());

@@ -199,11 +199,12 @@ final class NodeJsonWriter {
      */
     private String choose(String base, java.util.Set<String> names, java.util.function.Predicate<String> filled) {
         String language = options.locale().language();
-        String own = base + "_" + language;
+        String own = no.sunnekommuner.cms.content.i18n.LocalisedNames.suffixed(base, language);
         if (names.contains(own) && filled.test(own)) {
             return own;
         }
-        String fallback = base + "_" + options.fallbackLanguage();
+        String fallback = no.sunnekommuner.cms.content.i18n.LocalisedNames.suffixed(base,
+                options.fallbackLanguage());
         if (!language.equals(options.fallbackLanguage()) && names.contains(fallback) && filled.test(fallback)) {
             return fallback;
         }

@@ -202,7 +202,7 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
         Object value = item.node().property(column);
         String language = getLocale().getLanguage();
         if (!language.equals(Cms.runtime().content().locales().defaultLanguage())) {
-            Object translated = item.node().property(column + "_" + language);
+            Object translated = item.node().property(Cms.runtime().content().locales().storedName(column, language));
             if (translated != null && !Values.isEmpty(translated)) {
                 value = translated;
             }

@@ -7,6 +7,9 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -17,7 +20,9 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
+import com.google.common.collect.ImmutableMap;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,19 +40,23 @@ import no.sunnekommuner.cms.content.model.ContentQuery;
 import no.sunnekommuner.cms.content.validation.Violation;
 import no.sunnekommuner.cms.definition.AppDefinition;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.definition.FieldDefinition;
+import no.sunnekommuner.cms.definition.FieldType;
+import no.sunnekommuner.cms.definition.ValidatorDefinition;
 import no.sunnekommuner.cms.definition.OptionDefinition;
 import no.sunnekommuner.cms.definition.PropertyDefinition;
 import no.sunnekommuner.cms.definition.PropertyType;
 import no.sunnekommuner.cms.definition.SubModelDefinition;
 
 /**
- * A form generated from a content type and its app: a fitting field for every property, Norwegian and English side
+ * A form generated from a content type and its app: the resolved field ({@link FieldDefinition}) of every property, Norwegian and English side
  * by side for bilingual ones, sub-models as sections. Reads a node into the fields and builds one from them; field
  * ids are the stored names ({@code title-nb}, {@code title-en}, {@code coordinator-email}) for tests and labels.
  */
 final class ContentForm extends Div {
 
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    /** The editor's time zone ({@code editor.timeZone}): days and times typed are of this zone. */
+    private final ZoneId zone;
 
     private final AppDefinition app;
     private final ContentTypeDefinition type;
@@ -58,11 +67,13 @@ final class ContentForm extends Div {
     private final List<String> otherLanguages;
     /** Fields by stored name; sub-model fields as {@code <property>.<sub-property>}. */
     private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
-    private final Map<String, PropertyDefinition> definitions = new LinkedHashMap<>();
+    private final Map<String, FieldDefinition> definitions = new LinkedHashMap<>();
     private ContentNode original;
     private Runnable onChange = () -> { };
 
-    ContentForm(AppDefinition app, ContentTypeDefinition type, Labels labels, ContentService content, Locale locale) {
+    ContentForm(AppDefinition app, ContentTypeDefinition type, Labels labels, ContentService content, Locale locale,
+            ZoneId zone) {
+        this.zone = zone;
         this.app = app;
         this.type = type;
         this.labels = labels;
@@ -76,7 +87,7 @@ final class ContentForm extends Div {
             if (p.type().kind() == PropertyType.Kind.SUB_MODEL) {
                 continue;
             }
-            addProperty(main, p, "", labels.property(app, p));
+            addProperty(main, fieldOf(app, p), "", labels.property(app, p));
         }
         add(main);
         for (PropertyDefinition p : type.properties()) {
@@ -89,8 +100,10 @@ final class ContentForm extends Div {
             }
             H3 heading = new H3(labels.property(app, p));
             FormLayout section = layout();
+            FieldDefinition composite = fieldOf(app, p);
             for (PropertyDefinition sp : sub.properties()) {
-                addProperty(section, sp, p.name() + ".", labels.subProperty(app, p, sp));
+                addProperty(section, composite.field(sp.name()).orElseGet(() -> FieldDefinition.generated(sp,
+                        ImmutableMap.of())), p.name() + ".", labels.subProperty(app, p, sp));
             }
             Div box = new Div(heading, section);
             box.addClassName("sub-model");
@@ -108,7 +121,24 @@ final class ContentForm extends Div {
         return layout;
     }
 
-    private void addProperty(FormLayout layout, PropertyDefinition p, String prefix, String label) {
+    /** The app's resolved field of a property; the generated one for a property the app does not list. */
+    private static FieldDefinition fieldOf(AppDefinition app, PropertyDefinition p) {
+        return app.field(p.name()).orElseGet(() -> FieldDefinition.generated(p, ImmutableMap.of()));
+    }
+
+    private void addProperty(FormLayout layout, FieldDefinition fd, String prefix, String label) {
+        PropertyDefinition p = fd.property();
+        if (fd.fieldType() == FieldType.HIDDEN) {
+            return; // not shown; write() starts from the stored node, so the value is kept as it is
+        }
+        if (fd.fieldType() == FieldType.STATIC) {
+            Span text = new Span(fd.staticValue() == null ? "" : labels.message(fd.staticValue()));
+            Div box = new Div(new Span(label), text);
+            box.addClassName("static-field");
+            box.setId((prefix + p.name()).replace('.', '-'));
+            layout.add(box);
+            return;
+        }
         if (p.i18n()) {
             // the languages of one property side by side on a row of their own (a <br> starts a new row)
             layout.getElement().appendChild(new com.vaadin.flow.dom.Element("br"));
@@ -116,19 +146,19 @@ final class ContentForm extends Div {
             languages.add(defaultLanguage);
             languages.addAll(otherLanguages);
             for (String language : languages) {
-                String stored = language.equals(defaultLanguage) ? p.name() : p.name() + "_" + language;
-                Component field = field(p, label + " (" + languageName(language) + ")", prefix + stored,
-                        language.equals(defaultLanguage) && p.required());
-                if (p.type().kind() == PropertyType.Kind.RICH_TEXT) {
+                String stored = content.locales().storedName(p.name(), language);
+                Component field = field(fd, label + " (" + languageName(language) + ")", prefix + stored,
+                        language.equals(defaultLanguage) && fd.required());
+                if (fd.fieldType() == FieldType.RICH_TEXT) {
                     layout.add(field, 1);
                 } else {
                     layout.add(field);
                 }
             }
         } else {
-            Component field = field(p, label, prefix + p.name(), p.required());
+            Component field = field(fd, label, prefix + p.name(), fd.required());
             layout.add(field);
-            if (p.type().kind() == PropertyType.Kind.RICH_TEXT || p.multiple()) {
+            if (fd.fieldType() == FieldType.RICH_TEXT || p.multiple()) {
                 layout.setColspan(field, 2);
             }
         }
@@ -144,12 +174,13 @@ final class ContentForm extends Div {
     }
 
     private String languageName(String language) {
-        return locale.getLanguage().equals("en")
-                ? (language.equals("nb") ? "Norwegian" : language.equals("en") ? "English" : language)
-                : (language.equals("nb") ? "norsk" : language.equals("en") ? "engelsk" : language);
+        // the language's own name in the UI language (Java's locale data: "norsk bokmål", "nynorsk", "English" …)
+        String name = Locale.forLanguageTag(language).getDisplayLanguage(locale);
+        return name.isEmpty() || name.equals(language) ? language : name;
     }
 
-    private Component field(PropertyDefinition p, String label, String key, boolean required) {
+    private Component field(FieldDefinition fd, String label, String key, boolean required) {
+        PropertyDefinition p = fd.property();
         Component component;
         HasValue<?, ?> value;
         String id = key.replace('.', '-').replace('_', '-');
@@ -158,83 +189,119 @@ final class ContentForm extends Div {
         } else if (key.indexOf('.') < 0) {
             id = key.replace('_', '-');
         }
-        switch (p.type().kind()) {
-            case BOOLEAN -> {
+        PropertyType.Kind kind = p.type().kind();
+        switch (fd.fieldType()) {
+            case CHECK_BOX -> {
                 Checkbox c = new Checkbox(label);
                 component = c;
                 value = c;
             }
-            case LONG -> {
-                IntegerField f = new IntegerField(label);
-                component = f;
-                value = f;
-            }
-            case DOUBLE -> {
-                NumberField f = new NumberField(label);
-                f.setStep(0.000001);
-                component = f;
-                value = f;
-            }
-            case DECIMAL -> {
-                BigDecimalField f = new BigDecimalField(label);
-                component = f;
-                value = f;
-            }
             case DATE -> {
-                DatePicker d = new DatePicker(label);
-                d.setI18n(datePickerI18n());
-                d.setLocale(Locale.forLanguageTag("nb-NO"));
-                d.setPlaceholder("dd.mm.åååå");
-                component = d;
-                value = d;
+                if (fd.time()) {
+                    DateTimePicker d = new DateTimePicker(label);
+                    d.setDatePickerI18n(datePickerI18n());
+                    d.setLocale(locale);
+                    component = d;
+                    value = d;
+                } else {
+                    DatePicker d = new DatePicker(label);
+                    d.setI18n(datePickerI18n());
+                    d.setLocale(locale);
+                    d.setPlaceholder("dd.mm.åååå");
+                    component = d;
+                    value = d;
+                }
             }
             case RICH_TEXT -> {
                 RichTextField f = new RichTextField(label);
                 component = f;
                 value = f;
             }
-            case REFERENCE -> {
-                ContentTypeDefinition target = content.definitions().contentType(p.type().target()).orElseThrow();
-                if (p.multiple()) {
-                    MultiSelectComboBox<String> combo = new MultiSelectComboBox<>(label);
-                    configureReference(combo, target);
-                    component = combo;
-                    value = combo;
-                } else {
-                    ComboBox<String> combo = new ComboBox<>(label);
-                    configureReference(combo, target);
-                    component = combo;
-                    value = combo;
-                }
+            case COMBO_BOX -> {
+                ComboBox<String> combo = new ComboBox<>(label);
+                combo.setItems(fd.options().stream().map(OptionDefinition::value).toList());
+                combo.setItemLabelGenerator(v -> optionLabel(fd, v));
+                component = combo;
+                value = combo;
             }
-            default -> {
-                if (p.hasOptions()) {
-                    ComboBox<String> combo = new ComboBox<>(label);
-                    combo.setItems(p.options().stream().map(OptionDefinition::value).toList());
-                    combo.setItemLabelGenerator(v -> p.options().stream().filter(o -> o.value().equals(v))
-                            .findFirst().map(o -> labels.option(app, p, o)).orElse(v));
-                    component = combo;
-                    value = combo;
+            case RADIO_BUTTON_GROUP -> {
+                RadioButtonGroup<String> radio = new RadioButtonGroup<>(label);
+                radio.setItems(fd.options().stream().map(OptionDefinition::value).toList());
+                radio.setItemLabelGenerator(v -> optionLabel(fd, v));
+                component = radio;
+                value = radio;
+            }
+            case LINK, MULTI_VALUE -> {
+                if (kind == PropertyType.Kind.REFERENCE) {
+                    ContentTypeDefinition target = content.definitions().contentType(p.type().target()).orElseThrow();
+                    if (p.multiple()) {
+                        MultiSelectComboBox<String> combo = new MultiSelectComboBox<>(label);
+                        configureReference(combo, target);
+                        component = combo;
+                        value = combo;
+                    } else {
+                        ComboBox<String> combo = new ComboBox<>(label);
+                        configureReference(combo, target);
+                        component = combo;
+                        value = combo;
+                    }
                 } else if (p.multiple()) {
                     TextArea area = new TextArea(label);
                     area.setHelperText(getTranslation("editor.multiValue.help"));
                     component = area;
                     value = area;
-                } else if (isEmail(p.name())) {
-                    EmailField f = new EmailField(label);
-                    component = f;
-                    value = f;
-                } else if (p.type().kind() == PropertyType.Kind.STRING && isLong(p.name())) {
-                    TextArea area = new TextArea(label);
-                    component = area;
-                    value = area;
                 } else {
                     TextField f = new TextField(label);
-                    if (isUrl(p.name())) {
-                        f.setPlaceholder("https://");
-                    }
                     component = f;
                     value = f;
+                }
+            }
+            default -> { // textField and damLinkField (an asset id as text until the media work)
+                switch (kind) {
+                    case LONG -> {
+                        IntegerField f = new IntegerField(label);
+                        component = f;
+                        value = f;
+                    }
+                    case DOUBLE -> {
+                        NumberField f = new NumberField(label);
+                        f.setStep(0.000001);
+                        component = f;
+                        value = f;
+                    }
+                    case DECIMAL -> {
+                        BigDecimalField f = new BigDecimalField(label);
+                        component = f;
+                        value = f;
+                    }
+                    default -> {
+                        boolean email = fd.validators().stream()
+                                .anyMatch(v -> v.kind() == ValidatorDefinition.Kind.EMAIL);
+                        if (fd.isTextArea()) {
+                            TextArea area = new TextArea(label);
+                            area.setMinRows(fd.rows());
+                            if (fd.maxLength() != null) {
+                                area.setMaxLength(fd.maxLength());
+                            }
+                            component = area;
+                            value = area;
+                        } else if (email) {
+                            // the browser's own address check too, as the YAML asks for an e-mail validator
+                            EmailField f = new EmailField(label);
+                            if (fd.maxLength() != null) {
+                                f.setMaxLength(fd.maxLength());
+                            }
+                            component = f;
+                            value = f;
+                        } else {
+                            TextField f = new TextField(label);
+                            if (fd.maxLength() != null) {
+                                f.setMaxLength(fd.maxLength());
+                            }
+                            component = f;
+                            value = f;
+                        }
+                    }
                 }
             }
         }
@@ -242,7 +309,7 @@ final class ContentForm extends Div {
         if (required && value instanceof com.vaadin.flow.component.HasValueAndElement<?, ?> hv) {
             hv.setRequiredIndicatorVisible(true);
         }
-        if (p.readOnly() && value instanceof com.vaadin.flow.component.HasValueAndElement<?, ?> hv) {
+        if (fd.readOnly() && value instanceof com.vaadin.flow.component.HasValueAndElement<?, ?> hv) {
             hv.setReadOnly(true);
         }
         value.addValueChangeListener(e -> {
@@ -252,7 +319,7 @@ final class ContentForm extends Div {
             }
         });
         fields.put(key, value);
-        definitions.put(key, p);
+        definitions.put(key, fd);
         return component;
     }
 
@@ -304,17 +371,9 @@ final class ContentForm extends Div {
         return names;
     }
 
-    private static boolean isEmail(String name) {
-        return name.equals("email") || name.endsWith("Email");
-    }
-
-    private static boolean isUrl(String name) {
-        return name.equals("website") || name.equals("url") || name.equals("link") || name.endsWith("Url")
-                || name.equals("image");
-    }
-
-    private static boolean isLong(String name) {
-        return name.equals("lead") || name.equals("summary");
+    private String optionLabel(FieldDefinition fd, String v) {
+        return fd.options().stream().filter(o -> o.value().equals(v)).findFirst()
+                .map(o -> labels.option(app, fd.property(), o)).orElse(v);
     }
 
     /** Shows a node's values in the fields. */
@@ -324,8 +383,7 @@ final class ContentForm extends Div {
         for (Map.Entry<String, HasValue<?, ?>> e : fields.entrySet()) {
             Object stored = valueOf(node, e.getKey());
             HasValue field = e.getValue();
-            PropertyDefinition p = definitions.get(e.getKey());
-            field.setValue(toField(stored, p, field));
+            field.setValue(toField(stored, definitions.get(e.getKey()), field));
         }
         markMissingTranslations();
     }
@@ -340,12 +398,14 @@ final class ContentForm extends Div {
     }
 
     @SuppressWarnings("rawtypes")
-    private Object toField(Object stored, PropertyDefinition p, HasValue field) {
+    private Object toField(Object stored, FieldDefinition fd, HasValue field) {
         if (stored == null) {
             return field.getEmptyValue();
         }
+        PropertyDefinition p = fd.property();
         return switch (p.type().kind()) {
-            case DATE -> stored instanceof OffsetDateTime d ? d.atZoneSameInstant(OSLO).toLocalDate() : null;
+            case DATE -> stored instanceof OffsetDateTime d ? (fd.time() ? d.atZoneSameInstant(zone).toLocalDateTime()
+                    : d.atZoneSameInstant(zone).toLocalDate()) : null;
             case LONG -> stored instanceof Long l && l <= Integer.MAX_VALUE && l >= Integer.MIN_VALUE ? l.intValue()
                     : null;
             case DOUBLE -> stored instanceof Number n ? n.doubleValue() : null;
@@ -365,8 +425,7 @@ final class ContentForm extends Div {
         Map<String, ContentNode.Builder> children = new LinkedHashMap<>();
         for (Map.Entry<String, HasValue<?, ?>> e : fields.entrySet()) {
             String key = e.getKey();
-            PropertyDefinition p = definitions.get(key);
-            Object value = fromField(e.getValue().getValue(), p, valueOf(original, key));
+            Object value = fromField(e.getValue().getValue(), definitions.get(key), valueOf(original, key));
             int dot = key.indexOf('.');
             if (dot < 0) {
                 b.property(key, value);
@@ -397,19 +456,23 @@ final class ContentForm extends Div {
         return b.build();
     }
 
-    private Object fromField(Object value, PropertyDefinition p, Object previous) {
+    private Object fromField(Object value, FieldDefinition fd, Object previous) {
         if (value == null) {
             return null;
         }
+        PropertyDefinition p = fd.property();
         return switch (p.type().kind()) {
             case DATE -> {
+                if (value instanceof LocalDateTime moment) {
+                    yield moment.atZone(zone).toOffsetDateTime();
+                }
                 LocalDate day = (LocalDate) value;
-                if (previous instanceof OffsetDateTime old && old.atZoneSameInstant(OSLO).toLocalDate().equals(day)) {
+                if (previous instanceof OffsetDateTime old && old.atZoneSameInstant(zone).toLocalDate().equals(day)) {
                     yield old; // unchanged day: keep the stored time and offset
                 }
                 yield previous instanceof OffsetDateTime old
-                        ? day.atTime(old.toLocalTime()).atZone(OSLO).toOffsetDateTime()
-                        : day.atStartOfDay(OSLO).toOffsetDateTime();
+                        ? day.atTime(old.toLocalTime()).atZone(zone).toOffsetDateTime()
+                        : day.atStartOfDay(zone).toOffsetDateTime();
             }
             case LONG -> ((Integer) value).longValue();
             case REFERENCE -> p.multiple() ? new ArrayList<>((Set<?>) value) : value;
@@ -432,7 +495,8 @@ final class ContentForm extends Div {
         List<String> general = new ArrayList<>();
         for (Violation v : violations) {
             HasValue<?, ?> field = fields.get(v.field());
-            String message = v.message(locale);
+            // a validator's errorMessage from the YAML (a key of the module's bundles, or text) wins
+            String message = v.messageKey() != null ? labels.message(v.messageKey()) : v.message(locale);
             if (field instanceof HasValidation h) {
                 h.setErrorMessage(message);
                 h.setInvalid(true);
@@ -458,7 +522,7 @@ final class ContentForm extends Div {
     void markMissingTranslations() {
         for (Map.Entry<String, HasValue<?, ?>> e : fields.entrySet()) {
             String key = e.getKey();
-            PropertyDefinition p = definitions.get(key);
+            PropertyDefinition p = definitions.get(key).property();
             if (!p.i18n() || !key.contains("_")) {
                 continue;
             }

@@ -98,7 +98,7 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
         title = item == null ? getTranslation("detail.new", labels.item(app, type)) : displayName(item);
         H1 heading = new H1(title);
         heading.setId("detail-title");
-        form = new ContentForm(app, type, labels, content(), getLocale());
+        form = new ContentForm(app, type, labels, content(), getLocale(), Cms.runtime().editorTimeZone());
         form.read(item == null ? null : item.node());
         form.onChange(() -> dirty = true);
         dirty = false;

@@ -12,7 +12,7 @@ import no.sunnekommuner.cms.security.UserDirectory;
  * the layers below it only, never on the runtime that builds it.
  */
 public record EditorServices(DefinitionRegistry definitions, ContentService content, UserDirectory users,
-        SignIn signIn, ApiTokens tokens) {
+        SignIn signIn, ApiTokens tokens, java.time.ZoneId editorTimeZone) {
 
     public EditorServices {
         Objects.requireNonNull(definitions, "definitions");
@@ -20,5 +20,6 @@ public record EditorServices(DefinitionRegistry definitions, ContentService cont
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(editorTimeZone, "editorTimeZone");
     }
 }

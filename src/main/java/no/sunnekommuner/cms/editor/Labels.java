@@ -36,7 +36,8 @@ final class Labels {
     }
 
     String description(AppDefinition app, PropertyDefinition p) {
-        return definitions.message(language, app.name() + "." + p.name() + ".description").orElse(null);
+        return app.field(p.name()).map(f -> f.description()).map(this::message)
+                .or(() -> definitions.message(language, app.name() + "." + p.name() + ".description")).orElse(null);
     }
 
     String subProperty(AppDefinition app, PropertyDefinition parent, PropertyDefinition p) {

@@ -46,8 +46,8 @@ import no.sunnekommuner.cms.security.UserDirectory;
 @Route(value = "users", layout = MainLayout.class)
 public class UsersView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-            .withZone(ZoneId.of("Europe/Oslo"));
+    private final DateTimeFormatter when = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+            .withZone(Cms.runtime().editorTimeZone());
     private static final List<Integer> VALIDITY_DAYS = List.of(7, 30, 90, 365);
 
     private final Grid<User> grid = new Grid<>();
@@ -128,8 +128,8 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(head, help, tokenGrid);
     }
 
-    private static String when(Instant instant) {
-        return WHEN.format(instant);
+    private String when(Instant instant) {
+        return when.format(instant);
     }
 
     private void refreshTokens() {

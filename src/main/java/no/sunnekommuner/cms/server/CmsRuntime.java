@@ -90,7 +90,7 @@ public final class CmsRuntime implements AutoCloseable {
             io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = Metrics.registry(repository);
             ContentService content = new ContentService(definitions,
                     new MeteredContentStore(new JcrContentStore(repository), metrics),
-                    new ContentValidator(definitions, locales, DomainRules.sunneKommuner()), new RichTextSanitizer(),
+                    new ContentValidator(definitions, locales, DomainRules.all()), new RichTextSanitizer(),
                     locales);
             content.addChangeListener(workspace -> repository.queryCounts().invalidate());
             // another cluster node's writes empty the same caches as local ones (delivery, query counts, grids)

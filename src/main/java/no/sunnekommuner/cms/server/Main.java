@@ -136,7 +136,7 @@ public final class Main {
         modules.add(new StatusModule(runtime.definitions(), runtime.content(), delivery.requestUser()));
         modules.add(module(delivery::register, delivery.announcedPaths()));
         EditorModule editor = new EditorModule(new EditorServices(runtime.definitions(), runtime.content(),
-                runtime.users(), runtime.signIn(), runtime.tokens()));
+                runtime.users(), runtime.signIn(), runtime.tokens(), runtime.settings().editorTimeZone()));
         modules.add(module(editor::register, editor.announcedPaths()));
         String staticDir = runtime.settings().get("server.staticDir", "");
         if (!staticDir.isBlank()) {
@@ -157,8 +157,8 @@ public final class Main {
                 new ImportLimits(settings.integer("import.maxDepth"), settings.integer("import.maxNodes"),
                         settings.integer("import.maxBodyMegabytes") * 1024L * 1024L,
                         settings.integer("import.batchNodes")),
-                settings.get("delivery.feed.dateProperty", "publishDate"),
-                settings.get("delivery.feed.summaryProperty", "lead"), settings.get("delivery.feed.itemUrl", ""),
+                settings.get("delivery.feed.dateProperty"),
+                settings.get("delivery.feed.summaryProperty"), settings.get("delivery.feed.itemUrl", ""),
                 settings.list("delivery.cors.allowedOrigins"), settings.list("rest.cors.authenticatedOrigins"));
     }
 

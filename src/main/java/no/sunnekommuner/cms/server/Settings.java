@@ -144,6 +144,15 @@ public final class Settings {
         return flag("demo.content");
     }
 
+    /** The editor's time zone ({@code editor.timeZone}); a bad zone id is a configuration error. */
+    public java.time.ZoneId editorTimeZone() {
+        try {
+            return java.time.ZoneId.of(get("editor.timeZone"));
+        } catch (java.time.DateTimeException e) {
+            throw new ConfigurationException("Setting 'editor.timeZone' is no time zone: " + get("editor.timeZone"));
+        }
+    }
+
     public SiteLocales siteLocales() {
         return new SiteLocales(list("content.languages"), get("content.defaultLanguage"),
                 get("content.fallbackLanguage", get("content.defaultLanguage")));

@@ -183,7 +183,7 @@ class BadInputIT {
             out.add(new Request("POST", "/.rest/nodes/v1/benefits/kompetanse", h, "{\"properties\":[]}"));
         }
         for (String path : List.of("/.rest/delivery/nope", "/.rest/delivery", "/.rest/", "/.rest/delivery/news/v9",
-                "/.rest/preview/nope", "/.rest/feeds/delivery/nope", "/.rest/feeds/delivery/members/v1",
+                "/.rest/preview/nope", "/.rest/feeds/delivery/nope",
                 "/.rest/feeds/delivery/news/v1?lang=all", "/.rest/feeds/delivery/news/v1?lang=xx",
                 "/.rest/nodes/v1/news/2025")) {
             out.add(Request.get(path));

@@ -22,12 +22,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class EditorInBrowser implements BeforeAllCallback, AfterAllCallback, AfterTestExecutionCallback {
 
     private final boolean demoContent;
+    private final Map<String, String> settings;
     private Path dir;
     private TestServer server;
     private Chromium chromium;
 
     private EditorInBrowser(boolean demoContent) {
+        this(demoContent, Map.of());
+    }
+
+    private EditorInBrowser(boolean demoContent, Map<String, String> settings) {
         this.demoContent = demoContent;
+        this.settings = settings;
+    }
+
+    /** The project's module only, without content, with these settings. */
+    static EditorInBrowser withSettings(Map<String, String> settings) {
+        return new EditorInBrowser(false, settings);
     }
 
     /** The project's module and the YAML-only events module, with the demo content. */
@@ -45,7 +56,7 @@ final class EditorInBrowser implements BeforeAllCallback, AfterAllCallback, Afte
         dir = Files.createTempDirectory("editor-it");
         server = TestServer.start(dir.resolve("repo"), demoContent
                 ? List.of(TestRuntimes.LIGHT_MODULES, TestRuntimes.TEST_LIGHT_MODULES)
-                : List.of(TestRuntimes.LIGHT_MODULES), Map.of());
+                : List.of(TestRuntimes.LIGHT_MODULES), settings);
         if (demoContent) {
             new DemoContent(server.runtime().content()).loadIfEmpty();
         }

@@ -307,4 +307,35 @@ class EditorWorkflowIT {
         editor.openApp("events-app");
         assertThat(editor.page().locator("#item-grid")).containsText("Nettverkssamling i Bodø");
     }
+
+    @Test
+    void theNewcomersFormIsWhatItsYamlSays() {
+        // src/test/resources/light-modules/newcomer: the app is for publishers only (declared; enforced elsewhere)
+        EditorPage editor = signedIn(TestServer.PUBLISHER).newItem("workshops-app");
+        // rows: 5 on a textField makes a five-row text area, in every content language
+        Locator area = editor.page().locator("vaadin-text-area#abstract-nb");
+        assertThat(area).isVisible();
+        assertThat(area.evaluate("e => e.minRows")).isEqualTo(5);
+        assertThat(area.evaluate("e => e.maxlength")).isEqualTo(400);
+        assertThat(editor.page().locator("vaadin-text-area#abstract-en")).isVisible();
+        // dateField with time: true is a date-time picker; radioButtonGroupField a radio group; staticField text
+        assertThat(editor.page().locator("vaadin-date-time-picker#startDate")).isVisible();
+        assertThat(editor.page().locator("vaadin-radio-group#format")).isVisible();
+        assertThat(editor.page().locator("#notice")).containsText("Verksteder kunngjøres for alle medlemmer.");
+        assertThat(editor.page().locator("#internalCode")).hasCount(0);
+        // the e-mail validator makes reachUs an e-mail field, whatever its name
+        assertThat(editor.page().locator("vaadin-email-field#reachUs")).isVisible();
+
+        editor.fill("name-nb", "Verksted for nye").fill("seats", "99").fill("reachUs", "nobody").save();
+        assertThat(editor.error("seats")).containsText("Et verksted har minst 100 plasser");
+        assertThat(editor.error("reachUs")).isVisible();
+        assertThat(content.list(new ContentQuery("workshop", null, null, null, true, 0, 100)).items())
+                .noneMatch(i -> "Verksted for nye".equals(i.node().property("name")));
+
+        editor.fill("seats", "120").fill("reachUs", "verksted@example.org").save();
+        editor.expectNotification("Lagret.");
+        ContentItem saved = content.get("workshops", editor.savedPath()).orElseThrow();
+        assertThat(saved.node().property("seats")).isEqualTo(120L);
+        assertThat(saved.node().property("reachUs")).isEqualTo("verksted@example.org");
+    }
 }

@@ -25,7 +25,7 @@ public record SiteLocales(ImmutableList<String> languages, String defaultLanguag
 
     /** The stored property name of a localised property in a language. */
     public String storedName(String property, String language) {
-        return language.equals(defaultLanguage) ? property : property + "_" + language;
+        return language.equals(defaultLanguage) ? property : LocalisedNames.suffixed(property, language);
     }
 
     public ImmutableList<String> otherLanguages() {

@@ -1,13 +1,13 @@
 package no.sunnekommuner.cms.content.validation;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import no.sunnekommuner.cms.content.i18n.SiteLocales;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
@@ -19,40 +19,45 @@ import no.sunnekommuner.cms.definition.FieldDefinition;
 import no.sunnekommuner.cms.definition.OptionDefinition;
 import no.sunnekommuner.cms.definition.PropertyDefinition;
 import no.sunnekommuner.cms.definition.PropertyType;
+import no.sunnekommuner.cms.definition.RuleBinding;
 import no.sunnekommuner.cms.definition.SubModelDefinition;
 import no.sunnekommuner.cms.definition.ValidatorDefinition;
 
 /**
  * Checks content against its definitions: required values in the default language, value types, multiplicity,
  * options, reference targets, the validators of the type's app forms ({@code emailValidator},
- * {@code regexpValidator}), the format conventions for e-mail and web addresses, and the domain rules.
+ * {@code regexpValidator}, resolved at load) and the domain rules the module binds to the type. No rule is chosen by
+ * a property's name.
  * Reports every violation at once.
  */
 public final class ContentValidator {
 
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
-    private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#][^\\s]*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NODE_NAME = Pattern.compile("^[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]{0,199}$");
 
     private final DefinitionRegistry definitions;
     private final SiteLocales locales;
-    private final ImmutableList<DomainRule> rules;
+    private final ImmutableMap<String, DomainRule> rules;
 
     public ContentValidator(DefinitionRegistry definitions, SiteLocales locales, List<DomainRule> rules) {
         this.definitions = definitions;
         this.locales = locales;
-        this.rules = ImmutableList.copyOf(rules);
+        this.rules = rules.stream().collect(ImmutableMap.toImmutableMap(DomainRule::name, r -> r));
+        // the loader accepts only rule names it knows; a binding without an implementation is a wiring mistake
+        definitions.contentTypes().values().forEach(t -> t.rules().forEach(b -> {
+            if (!this.rules.containsKey(b.rule())) {
+                throw new IllegalStateException("Content type " + t.name() + " binds rule " + b.rule()
+                        + ", which is not wired in");
+            }
+        }));
     }
 
     /** Applies the derivations of the domain rules (values that follow from others). */
     public ContentNode derive(ContentTypeDefinition type, ContentNode item) {
         ContentNode result = item;
-        for (DomainRule rule : rules) {
-            if (rule.appliesTo(type)) {
-                result = rule.derive(type, result);
-            }
+        for (RuleBinding binding : type.rules()) {
+            result = rules.get(binding.rule()).derive(type, binding, result);
         }
         return result;
     }
@@ -68,7 +73,7 @@ public final class ContentValidator {
         if (!isValidNodeName(item.name())) {
             violations.add(Violation.of("@name", "nodeName"));
         }
-        validateProperties(type.properties(), item, "", type, context, violations, true);
+        validateProperties(type.properties(), item, "", type, context, violations, null);
         for (PropertyDefinition property : type.properties()) {
             if (property.type().kind() == PropertyType.Kind.SUB_MODEL) {
                 Optional<SubModelDefinition> subModel = type.subModel(property.type().target());
@@ -80,14 +85,12 @@ public final class ContentValidator {
                     violations.add(Violation.of(property.name(), "required"));
                 } else if (child != null) {
                     validateProperties(subModel.get().properties(), child, property.name() + ".", type, context,
-                            violations, false);
+                            violations, subModel.get().name());
                 }
             }
         }
-        for (DomainRule rule : rules) {
-            if (rule.appliesTo(type)) {
-                rule.validate(type, item, path, context, violations);
-            }
+        for (RuleBinding binding : type.rules()) {
+            rules.get(binding.rule()).validate(type, binding, item, path, context, violations);
         }
         return ImmutableList.copyOf(violations);
     }
@@ -96,12 +99,12 @@ public final class ContentValidator {
     public ImmutableList<Violation> validateSubNode(ContentTypeDefinition type, SubModelDefinition subModel,
             ContentNode node, String fieldPrefix, ValidationContext context) {
         List<Violation> violations = new ArrayList<>();
-        validateProperties(subModel.properties(), node, fieldPrefix, type, context, violations, false);
+        validateProperties(subModel.properties(), node, fieldPrefix, type, context, violations, subModel.name());
         return ImmutableList.copyOf(violations);
     }
 
     private void validateProperties(List<PropertyDefinition> properties, ContentNode node, String prefix,
-            ContentTypeDefinition type, ValidationContext context, List<Violation> violations, boolean topLevel) {
+            ContentTypeDefinition type, ValidationContext context, List<Violation> violations, String subModelName) {
         for (PropertyDefinition property : properties) {
             if (property.type().kind() == PropertyType.Kind.SUB_MODEL) {
                 continue;
@@ -138,7 +141,7 @@ public final class ContentValidator {
                 }
                 checkOptions(property, field, values, violations);
                 checkReferences(property, field, values, context, violations);
-                checkFormats(type, property, field, values, violations, topLevel);
+                checkValidators(validators(type, subModelName, property.name()), field, values, violations);
             }
         }
     }
@@ -208,50 +211,49 @@ public final class ContentValidator {
         }
     }
 
-    private void checkFormats(ContentTypeDefinition type, PropertyDefinition property, String field, List<?> values,
-            List<Violation> violations, boolean topLevel) {
-        if (property.type().kind() != PropertyType.Kind.STRING) {
-            return;
-        }
+    /**
+     * The validators the type's app forms give a property (every app of the type counts: an item must satisfy the
+     * forms it can be edited in). {@code subModelProperty} is null for a top-level property.
+     */
+    private List<ValidatorDefinition> validators(ContentTypeDefinition type, String subModelName,
+            String propertyName) {
         List<ValidatorDefinition> validators = new ArrayList<>();
-        if (topLevel) {
-            for (AppDefinition app : definitions.apps().values()) {
-                if (type.name().equals(app.contentType())) {
-                    app.field(property.name()).map(FieldDefinition::validators).ifPresent(validators::addAll);
+        for (AppDefinition app : definitions.apps().values()) {
+            if (!type.name().equals(app.contentType())) {
+                continue;
+            }
+            if (subModelName == null) {
+                app.field(propertyName).map(FieldDefinition::validators).ifPresent(validators::addAll);
+                continue;
+            }
+            // a sub-model may back several properties (their composite fields each have their own overrides)
+            for (PropertyDefinition holder : type.properties()) {
+                if (holder.type().kind() == PropertyType.Kind.SUB_MODEL
+                        && holder.type().target().equals(subModelName)) {
+                    app.field(holder.name()).flatMap(f -> f.field(propertyName))
+                            .map(FieldDefinition::validators).ifPresent(validators::addAll);
                 }
             }
         }
-        boolean emailByConvention = property.name().equals("email") || property.name().endsWith("Email");
-        boolean urlByConvention = property.name().equals("website") || property.name().equals("url")
-                || property.name().endsWith("Url");
+        return validators;
+    }
+
+    private void checkValidators(List<ValidatorDefinition> validators, String field, List<?> values,
+            List<Violation> violations) {
+        if (validators.isEmpty()) {
+            return;
+        }
         for (Object v : values) {
             String text = Values.asText(v);
             if (Values.isEmpty(text)) {
                 continue;
             }
-            boolean emailChecked = false;
             for (ValidatorDefinition validator : validators) {
-                if (validator.type().equals("emailValidator") || validator.type().endsWith(".EmailValidatorDefinition")) {
-                    emailChecked = true;
-                    if (!EMAIL.matcher(text).matches()) {
-                        violations.add(new Violation(field, "email", ImmutableList.of(), validator.errorMessage()));
-                    }
-                } else if (validator.pattern() != null) {
-                    try {
-                        if (!Pattern.compile(validator.pattern()).matcher(text).matches()) {
-                            violations.add(new Violation(field, "pattern", ImmutableList.of(),
-                                    validator.errorMessage()));
-                        }
-                    } catch (PatternSyntaxException e) {
-                        // a broken pattern is a definition problem, reported at load; do not punish the editor
-                    }
+                // the text form of any type: a regexp on a Long checks its digits, as Magnolia's form does
+                if (!validator.accepts(text)) {
+                    violations.add(new Violation(field, validator.rule(), ImmutableList.of(),
+                            validator.errorMessage()));
                 }
-            }
-            if (emailByConvention && !emailChecked && !EMAIL.matcher(text).matches()) {
-                violations.add(Violation.of(field, "email"));
-            }
-            if (urlByConvention && !URL.matcher(text).matches()) {
-                violations.add(Violation.of(field, "url"));
             }
         }
     }

@@ -3,17 +3,20 @@ package no.sunnekommuner.cms.content.validation;
 import java.util.List;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.definition.RuleBinding;
 
 /**
- * A rule of the network's domain that the content-type YAML cannot express (e.g. a kommunenummer matching the
- * member type). Rules are given to the validator at start-up; content types without rules need none.
+ * A rule of the network's domain that Magnolia's content-type YAML cannot express (e.g. a kommunenummer matching
+ * the member type). A module binds a rule to a content type by {@link #name()} in its
+ * {@code standalone/content-rules.yaml}; the binding's parameters name the properties the rule reads.
  */
 public interface DomainRule {
 
-    boolean appliesTo(ContentTypeDefinition type);
+    /** The name a binding uses ({@code rule: memberNumber}). */
+    String name();
 
     /** Fills in values that follow from others (e.g. the county from a kommunenummer); default: none. */
-    default ContentNode derive(ContentTypeDefinition type, ContentNode item) {
+    default ContentNode derive(ContentTypeDefinition type, RuleBinding binding, ContentNode item) {
         return item;
     }
 
@@ -22,6 +25,6 @@ public interface DomainRule {
      *
      * @param path the item's path, null for a new item (so that uniqueness checks can skip the item itself)
      */
-    void validate(ContentTypeDefinition type, ContentNode item, String path, ValidationContext context,
-            List<Violation> violations);
+    void validate(ContentTypeDefinition type, RuleBinding binding, ContentNode item, String path,
+            ValidationContext context, List<Violation> violations);
 }

@@ -1,9 +1,13 @@
 package no.sunnekommuner.cms.definition.load;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.definition.RuleBinding;
 import no.sunnekommuner.cms.definition.problem.Problem.Severity;
 
 /**
@@ -19,15 +23,52 @@ import no.sunnekommuner.cms.definition.problem.Problem.Severity;
  *     extraNodes: true        # child nodes that are neither items, folders nor declared sub-models
  * </pre>
  *
- * Both default to false: anything undeclared is refused.
+ * Both default to false: anything undeclared is refused. A type's {@code rules} bind the runtime's domain rules by
+ * name; their parameters name the properties each rule reads (checked against the model at load):
+ *
+ * <pre>
+ *   member:
+ *     rules:
+ *       - rule: memberNumber          # kommunenummer/fylkesnummer by member type, a known county, unique
+ *         numberProperty: number
+ *         typeProperty: memberType
+ *         municipalityType: kommune   # the type value whose number has 4 digits
+ *         countyType: fylkeskommune   # the type value whose number has 2 digits
+ *         countyProperty: county      # optional: derived from the first two digits
+ *       - rule: altText               # an image needs an alternative text (WCAG 1.1.1)
+ *         imageProperty: image
+ *         altProperty: alt
+ *       - rule: unique                # no two items share the value
+ *         property: code
+ * </pre>
+ *
+ * Delivery endpoints get settings Magnolia's endpoint definition has no key for:
+ *
+ * <pre>
+ * endpoints:
+ *   delivery/events/v1:
+ *     feed:
+ *       dateProperty: startDate     # dates and orders the Atom feed (default: delivery.feed.dateProperty)
+ *       summaryProperty: summary    # the entries' summary (default: delivery.feed.summaryProperty)
+ *       orderBy: startDate asc      # the feed's order (default: the date property, newest first)
+ * </pre>
  */
 final class ContentRulesReader {
 
     static final String FOLDER = "standalone";
     static final String FILE = "content-rules.yaml";
 
-    private static final Set<String> ROOT_KEYS = ImmutableSet.of("contentTypes");
-    private static final Set<String> TYPE_KEYS = ImmutableSet.of("extraProperties", "extraNodes");
+    private static final Set<String> ROOT_KEYS = ImmutableSet.of("contentTypes", "endpoints");
+    private static final Set<String> ENDPOINT_KEYS = ImmutableSet.of("feed");
+    private static final Set<String> FEED_KEYS = ImmutableSet.of("dateProperty", "summaryProperty", "orderBy");
+    private static final Set<String> TYPE_KEYS = ImmutableSet.of("extraProperties", "extraNodes", "rules");
+
+    /** The rules this runtime implements: required parameters, then optional ones. */
+    private static final Map<String, List<Set<String>>> RULES = ImmutableMap.of(
+            "memberNumber", List.of(ImmutableSet.of("numberProperty", "typeProperty", "municipalityType",
+                    "countyType"), ImmutableSet.of("countyProperty")),
+            "altText", List.of(ImmutableSet.of("imageProperty", "altProperty"), ImmutableSet.of()),
+            "unique", List.of(ImmutableSet.of("property"), ImmutableSet.of()));
 
     private final ProblemReporter problems;
 
@@ -55,7 +96,99 @@ final class ContentRulesReader {
             Map<String, Object> rules = f.map(entry.getValue(), path);
             f.unknownKeys(rules, TYPE_KEYS, path, "the rules of a content type");
             contentTypes.put(type.name(), type.withExtras(f.bool(rules, "extraProperties", path, false),
-                    f.bool(rules, "extraNodes", path, false)));
+                    f.bool(rules, "extraNodes", path, false)).withRules(bindings(f, type, rules.get("rules"),
+                    path + ".rules")));
+        }
+    }
+
+    private ImmutableList<RuleBinding> bindings(YamlFields f, ContentTypeDefinition type, Object value, String key) {
+        ImmutableList.Builder<RuleBinding> out = ImmutableList.builder();
+        if (value == null) {
+            return out.build();
+        }
+        if (!(value instanceof List<?> list)) {
+            f.report(Severity.MAJOR, key, "Expected a list of rules, found " + YamlFields.describe(value));
+            return out.build();
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String path = YamlDocument.element(key, i);
+            Map<String, Object> entry = f.map(list.get(i), path);
+            String rule = f.string(entry, "rule", path);
+            if (rule == null || !RULES.containsKey(rule)) {
+                f.report(Severity.MAJOR, YamlDocument.child(path, "rule"), rule == null ? "A rule needs a 'rule' name"
+                        : "Unknown rule '" + rule + "'; ignored" + Suggestions.hint(rule, RULES.keySet()));
+                continue;
+            }
+            Set<String> requiredKeys = RULES.get(rule).get(0);
+            Set<String> known = new java.util.HashSet<>(requiredKeys);
+            known.addAll(RULES.get(rule).get(1));
+            known.add("rule");
+            f.unknownKeys(entry, known, path, "the " + rule + " rule");
+            ImmutableMap.Builder<String, String> parameters = ImmutableMap.builder();
+            boolean complete = true;
+            for (String parameter : known) {
+                if (parameter.equals("rule")) {
+                    continue;
+                }
+                String text = f.string(entry, parameter, path);
+                if (text == null) {
+                    if (requiredKeys.contains(parameter)) {
+                        f.report(Severity.MAJOR, path, "The " + rule + " rule needs '" + parameter + "'; rule ignored");
+                        complete = false;
+                    }
+                    continue;
+                }
+                if ((parameter.endsWith("Property") || parameter.equals("property"))
+                        && type.property(text).isEmpty()) {
+                    f.report(Severity.MAJOR, YamlDocument.child(path, parameter), "Content type '" + type.name()
+                            + "' has no property '" + text + "'; rule ignored" + Suggestions.hint(text,
+                                    type.properties().stream().map(p -> p.name()).toList()));
+                    complete = false;
+                }
+                parameters.put(parameter, text);
+            }
+            if (complete) {
+                out.add(new RuleBinding(rule, parameters.build()));
+            }
+        }
+        return out.build();
+    }
+
+    /** Reads the {@code endpoints} section, once the endpoints are loaded. */
+    void applyEndpoints(YamlDocument document, Map<String, no.sunnekommuner.cms.definition.DeliveryEndpointDefinition>
+            endpoints, Map<String, ContentTypeDefinition> contentTypes,
+            Map<String, no.sunnekommuner.cms.definition.FeedSettings> feeds) {
+        if (!(document.root() instanceof Map<?, ?>)) {
+            return; // reported by apply
+        }
+        YamlFields f = new YamlFields(document, problems);
+        Map<String, Object> root = f.map(document.root(), "");
+        Map<String, Object> section = f.map(root.get("endpoints"), "endpoints");
+        for (Map.Entry<String, Object> entry : section.entrySet()) {
+            String path = "endpoints." + entry.getKey();
+            no.sunnekommuner.cms.definition.DeliveryEndpointDefinition endpoint = endpoints.get(entry.getKey());
+            if (endpoint == null) {
+                f.report(Severity.MAJOR, path, "No endpoint '" + entry.getKey() + "' is loaded; ignored"
+                        + Suggestions.hint(entry.getKey(), endpoints.keySet()));
+                continue;
+            }
+            ContentTypeDefinition type = contentTypes.values().stream()
+                    .filter(t -> t.workspace().equals(endpoint.workspace())).findFirst().orElse(null);
+            Map<String, Object> settings = f.map(entry.getValue(), path);
+            f.unknownKeys(settings, ENDPOINT_KEYS, path, "the settings of an endpoint");
+            Map<String, Object> feed = f.map(settings.get("feed"), path + ".feed");
+            f.unknownKeys(feed, FEED_KEYS, path + ".feed", "a feed");
+            String date = f.string(feed, "dateProperty", path + ".feed");
+            String summary = f.string(feed, "summaryProperty", path + ".feed");
+            for (String property : new String[] {date, summary}) {
+                if (property != null && type != null && type.property(property).isEmpty()) {
+                    f.report(Severity.MAJOR, path + ".feed", "Content type '" + type.name() + "' has no property '"
+                            + property + "'" + Suggestions.hint(property, type.properties().stream()
+                                    .map(p -> p.name()).toList()));
+                }
+            }
+            feeds.put(entry.getKey(), new no.sunnekommuner.cms.definition.FeedSettings(date, summary,
+                    f.string(feed, "orderBy", path + ".feed")));
         }
     }
 }

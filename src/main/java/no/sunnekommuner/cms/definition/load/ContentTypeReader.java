@@ -104,7 +104,8 @@ final class ContentTypeReader {
                 subModelNames);
         return Optional.of(new ContentTypeDefinition(name, module, file, workspace,
                 f.string(datasource, "rootPath", "datasource"), namespaces,
-                f.bool(datasource, "autoCreate", "datasource", false), nodeType, properties, subModels.build(), false, false));
+                f.bool(datasource, "autoCreate", "datasource", false), nodeType, properties, subModels.build(), false, false,
+                null));
     }
 
     private ImmutableList<PropertyDefinition> properties(YamlFields f, Object value, String key,

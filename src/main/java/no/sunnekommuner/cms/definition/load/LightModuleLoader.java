@@ -17,6 +17,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import no.sunnekommuner.cms.definition.AppDefinition;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.definition.FeedSettings;
+import no.sunnekommuner.cms.definition.NodeTypeNames;
+import no.sunnekommuner.cms.definition.ReferenceDefinition;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
 import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
 import no.sunnekommuner.cms.definition.PropertyDefinition;
@@ -45,6 +48,13 @@ public final class LightModuleLoader {
             if (!Files.isDirectory(root)) {
                 problems.report(Severity.SEVERE, root, 0, "", "The light-modules folder does not exist "
                         + "(setting lightModules.dirs)");
+                continue;
+            }
+            if (isModule(root)) {
+                // a module given where the folder holding modules is expected would load nothing at all
+                problems.report(Severity.SEVERE, root, 0, "", "'" + root + "' is a light module, not a folder of "
+                        + "light modules (setting lightModules.dirs); did you mean its parent '" + root.getParent()
+                        + "'?");
                 continue;
             }
             for (Path moduleDir : list(root, problems)) {
@@ -131,13 +141,23 @@ public final class LightModuleLoader {
                         });
             }
         }
+        checkEndpoints(endpoints, contentTypes, problems);
+        Map<String, FeedSettings> feeds = new LinkedHashMap<>();
+        for (Module module : modules) {
+            Path rules = module.dir().resolve(ContentRulesReader.FOLDER).resolve(ContentRulesReader.FILE);
+            if (Files.isRegularFile(rules)) {
+                module.parser().parse(rules).ifPresent(d -> rulesReader.applyEndpoints(d, endpoints, contentTypes,
+                        feeds));
+            }
+        }
         for (Module module : modules) {
             readMessages(module.dir().resolve(I18N), messages, problems);
         }
         ImmutableMap.Builder<String, ImmutableMap<String, String>> bundles = ImmutableMap.builder();
         messages.forEach((language, bundle) -> bundles.put(language, ImmutableMap.copyOf(bundle)));
         return new DefinitionRegistry(ImmutableSet.copyOf(moduleNames), ImmutableMap.copyOf(contentTypes),
-                ImmutableMap.copyOf(apps), ImmutableMap.copyOf(endpoints), bundles.build(), problems.problems());
+                ImmutableMap.copyOf(apps), ImmutableMap.copyOf(endpoints), bundles.build(), problems.problems(),
+                ImmutableMap.copyOf(feeds));
     }
 
     /** Loads the definitions and throws, listing every problem, if any is severe. */
@@ -147,6 +167,54 @@ public final class LightModuleLoader {
             throw new DefinitionProblemsException(registry.problems());
         }
         return registry;
+    }
+
+    /**
+     * An endpoint's workspace, node types, reference properties and target workspaces must be those of the loaded
+     * content types (Magnolia reports an unknown workspace; a typo in {@code targetWorkspace} would otherwise
+     * deliver bare ids). Problems are major: the endpoint still serves what it can.
+     */
+    private static void checkEndpoints(Map<String, DeliveryEndpointDefinition> endpoints,
+            Map<String, ContentTypeDefinition> contentTypes, ProblemReporter problems) {
+        List<String> workspaces = contentTypes.values().stream().map(ContentTypeDefinition::workspace).toList();
+        java.util.Set<String> nodeTypes = new java.util.HashSet<>(List.of(NodeTypeNames.CONTENT,
+                NodeTypeNames.CONTENT_NODE, "mgnl:folder"));
+        contentTypes.values().forEach(t -> {
+            nodeTypes.add(t.effectiveNodeType());
+            t.subModels().forEach(s -> nodeTypes.add(s.effectiveNodeType()));
+        });
+        for (DeliveryEndpointDefinition e : endpoints.values()) {
+            if (!workspaces.contains(e.workspace())) {
+                problems.report(Severity.MAJOR, e.source(), 0, "workspace", "Workspace '" + e.workspace()
+                        + "' holds no content type" + Suggestions.hint(e.workspace(), workspaces));
+                continue;
+            }
+            ContentTypeDefinition type = contentTypes.values().stream()
+                    .filter(t -> t.workspace().equals(e.workspace())).findFirst().orElseThrow();
+            for (String list : List.of("nodeTypes", "childNodeTypes")) {
+                for (String nodeType : list.equals("nodeTypes") ? e.nodeTypes() : e.childNodeTypes()) {
+                    if (!nodeTypes.contains(nodeType)) {
+                        problems.report(Severity.MAJOR, e.source(), 0, list, "Node type '" + nodeType
+                                + "' is not registered" + Suggestions.hint(nodeType, nodeTypes));
+                    }
+                }
+            }
+            for (int i = 0; i < e.references().size(); i++) {
+                ReferenceDefinition r = e.references().get(i);
+                String key = "references[" + i + "]";
+                if (type.property(r.propertyName()).isEmpty()) {
+                    problems.report(Severity.MAJOR, e.source(), 0, key + ".propertyName", "Content type '"
+                            + type.name() + "' has no property '" + r.propertyName() + "'" + Suggestions.hint(
+                                    r.propertyName(), type.properties().stream().map(PropertyDefinition::name)
+                                            .toList()));
+                }
+                if (r.targetWorkspace() != null && !workspaces.contains(r.targetWorkspace())) {
+                    problems.report(Severity.MAJOR, e.source(), 0, key + ".referenceResolver.targetWorkspace",
+                            "Workspace '" + r.targetWorkspace() + "' holds no content type"
+                                    + Suggestions.hint(r.targetWorkspace(), workspaces));
+                }
+            }
+        }
     }
 
     private static void checkReferences(Map<String, ContentTypeDefinition> contentTypes, ProblemReporter problems) {

@@ -165,7 +165,7 @@ final class YamlFields {
         for (String key : map.keySet()) {
             if (!known.contains(key)) {
                 report(Severity.MINOR, YamlDocument.child(path, key), "Unknown key '" + key + "' in " + what
-                        + "; ignored");
+                        + "; ignored" + Suggestions.hint(key, known));
             }
         }
     }

@@ -3,12 +3,12 @@ package no.sunnekommuner.cms.content.validation.domain;
 import com.google.common.collect.ImmutableList;
 import no.sunnekommuner.cms.content.validation.DomainRule;
 
-/** The network's domain rules, as the server wires them in. */
+/** The domain rules this runtime implements; modules bind them to their types by name. */
 public final class DomainRules {
     private DomainRules() {
     }
 
-    public static ImmutableList<DomainRule> sunneKommuner() {
-        return ImmutableList.of(new MemberNumberRule(), new ImageAltRule());
+    public static ImmutableList<DomainRule> all() {
+        return ImmutableList.of(new MemberNumberRule(CountyCodes.load()), new ImageAltRule(), new UniqueRule());
     }
 }

@@ -7,20 +7,25 @@ import no.sunnekommuner.cms.content.validation.DomainRule;
 import no.sunnekommuner.cms.content.validation.ValidationContext;
 import no.sunnekommuner.cms.content.validation.Violation;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.definition.RuleBinding;
 
-/** An image needs an alternative text (WCAG 1.1.1): {@code imageAlt} is required once {@code image} is set. */
+/**
+ * An image needs an alternative text (WCAG 1.1.1): the {@code altProperty} is required once the
+ * {@code imageProperty} is set.
+ */
 public final class ImageAltRule implements DomainRule {
 
     @Override
-    public boolean appliesTo(ContentTypeDefinition type) {
-        return type.property("image").isPresent() && type.property("imageAlt").isPresent();
+    public String name() {
+        return "altText";
     }
 
     @Override
-    public void validate(ContentTypeDefinition type, ContentNode item, String path, ValidationContext context,
-            List<Violation> violations) {
-        if (!Values.isEmpty(item.property("image")) && Values.isEmpty(item.property("imageAlt"))) {
-            violations.add(Violation.of("imageAlt", "imageAlt"));
+    public void validate(ContentTypeDefinition type, RuleBinding binding, ContentNode item, String path,
+            ValidationContext context, List<Violation> violations) {
+        String alt = binding.required("altProperty");
+        if (!Values.isEmpty(item.property(binding.required("imageProperty"))) && Values.isEmpty(item.property(alt))) {
+            violations.add(Violation.of(alt, "altText"));
         }
     }
 }
