@@ -76,7 +76,7 @@ public final class DeliveryModule {
         config.register(new DeliveryResource(endpoints, service, cache, users, content.access(),
                 settings.cacheControl()));
         config.register(new NodesResource(content, repository, users, this::isContentWorkspace,
-                settings.importLimits()));
+                settings.importLimits(), settings.maxJsonBodyBytes()));
         config.register(new OpenApiResource(new OpenApiDocument(definitions, endpoints, settings.baseUrl())));
         config.register(new FeedResource(endpoints, service, definitions, settings.locales(),
                 settings.feedDateProperty(), settings.feedSummaryProperty(), settings.feedItemUrl(),

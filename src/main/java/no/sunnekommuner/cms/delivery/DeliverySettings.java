@@ -21,9 +21,10 @@ import no.sunnekommuner.cms.content.i18n.SiteLocales;
  * @param feedItemUrl           {@code delivery.feed.itemUrl}
  * @param corsOrigins           {@code delivery.cors.allowedOrigins}
  * @param authenticatedOrigins  {@code rest.cors.authenticatedOrigins}
+ * @param maxJsonBodyBytes      {@code rest.maxJsonBodyKilobytes}: the largest JSON body of a nodes-API write
  */
 public record DeliverySettings(SiteLocales locales, String baseUrl, String linkBase, ZoneId timeZone,
         long cacheMaxBytes, String cacheControl, ImportLimits importLimits, String feedDateProperty,
         String feedSummaryProperty, String feedItemUrl, ImmutableList<String> corsOrigins,
-        ImmutableList<String> authenticatedOrigins) {
+        ImmutableList<String> authenticatedOrigins, long maxJsonBodyBytes) {
 }

@@ -159,7 +159,8 @@ public final class Main {
                         settings.integer("import.batchNodes")),
                 settings.get("delivery.feed.dateProperty"),
                 settings.get("delivery.feed.summaryProperty"), settings.get("delivery.feed.itemUrl", ""),
-                settings.list("delivery.cors.allowedOrigins"), settings.list("rest.cors.authenticatedOrigins"));
+                settings.list("delivery.cors.allowedOrigins"), settings.list("rest.cors.authenticatedOrigins"),
+                settings.integer("rest.maxJsonBodyKilobytes") * 1024L);
     }
 
     private static WebModule module(Consumer<ServletContextHandler> register, List<String> paths) {

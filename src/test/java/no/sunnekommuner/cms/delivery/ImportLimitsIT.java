@@ -35,6 +35,7 @@ class ImportLimitsIT {
     static final String SV = "xmlns:sv=\"http://www.jcp.org/jcr/sv/1.0\"";
     static final int MAX_NODES = 25_000;
     static final int MAX_MEGABYTES = 8;
+    static final int MAX_JSON_KILOBYTES = 64;
 
     @TempDir
     static Path temp;
@@ -45,7 +46,8 @@ class ImportLimitsIT {
     static void start() throws Exception {
         server = TestServer.start(temp.resolve("repo"), List.of(TestRuntimes.LIGHT_MODULES),
                 Map.of("import.maxNodes", String.valueOf(MAX_NODES),
-                        "import.maxBodyMegabytes", String.valueOf(MAX_MEGABYTES)));
+                        "import.maxBodyMegabytes", String.valueOf(MAX_MEGABYTES),
+                        "rest.maxJsonBodyKilobytes", String.valueOf(MAX_JSON_KILOBYTES)));
     }
 
     @AfterAll
@@ -130,11 +132,17 @@ class ImportLimitsIT {
      * another thread, so the answer can be read although the server stops reading (and closes) at the limit.
      */
     static String oversized(boolean streamed) throws Exception {
+        return oversized(streamed, "/.rest/nodes/v1/import/benefits", "application/xml",
+                MAX_MEGABYTES * 1024L * 1024L + 1024, "<sv:node sv:name=\"huge\" " + SV + "><sv:property "
+                        + "sv:name=\"title\" sv:type=\"String\"><sv:value>");
+    }
+
+    /** Sends a body of {@code size} bytes (declared or chunked) that starts with {@code start}, over a socket. */
+    static String oversized(boolean streamed, String path, String type, long size, String start) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(60_000);
-            long size = MAX_MEGABYTES * 1024L * 1024L + 1024;
-            String head = "PUT /.rest/nodes/v1/import/benefits HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                    + "Authorization: " + auth() + "\r\nContent-Type: application/xml\r\n"
+            String head = "PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Authorization: " + auth() + "\r\nContent-Type: " + type + "\r\n"
                     + (streamed ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + size + "\r\n") + "\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -143,8 +151,6 @@ class ImportLimitsIT {
             if (streamed) {
                 writer = new Thread(() -> {
                     try {
-                        String start = "<sv:node sv:name=\"huge\" " + SV + "><sv:property sv:name=\"title\" "
-                                + "sv:type=\"String\"><sv:value>";
                         out.write((Integer.toHexString(start.length()) + "\r\n" + start + "\r\n")
                                 .getBytes(StandardCharsets.US_ASCII));
                         byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n")
@@ -177,6 +183,25 @@ class ImportLimitsIT {
             assertThat(error.path("message").asText()).contains(MAX_MEGABYTES + " MB");
             assertThat(status("/huge")).isEqualTo(404);
         }
+    }
+
+    @Test
+    void aJsonBodyOverTheLimitIsRefusedWhileItIsRead() throws Exception {
+        for (boolean streamed : new boolean[] {false, true}) {
+            String response = oversized(streamed, "/.rest/nodes/v1/benefits", "application/json",
+                    MAX_JSON_KILOBYTES * 1024L * 4, "{\"name\":\"huge-json\",\"type\":\"sk:benefit\","
+                            + "\"properties\":[{\"name\":\"title\",\"type\":\"String\",\"values\":[\"");
+            assertThat(response).as("streamed %s", streamed).startsWith("HTTP/1.1 413");
+            JsonNode error = MAPPER.readTree(response.substring(response.indexOf("{"))).path("error");
+            assertThat(error.path("message").asText()).contains(MAX_JSON_KILOBYTES + " KB");
+            assertThat(status("/huge-json")).isEqualTo(404);
+        }
+        // a body within the limit is written as before
+        HttpResponse<String> small = server.send("PUT", "/.rest/nodes/v1/benefits",
+                "{\"name\":\"small-json\",\"type\":\"sk:benefit\",\"properties\":[{\"name\":\"title\","
+                        + "\"type\":\"String\",\"values\":[\"" + "x".repeat(MAX_JSON_KILOBYTES * 512) + "\"]}]}",
+                "Authorization", auth(), "Content-Type", "application/json");
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(200);
     }
 
     @Test

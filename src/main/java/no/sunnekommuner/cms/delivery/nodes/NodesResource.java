@@ -67,10 +67,12 @@ public final class NodesResource {
     private final RequestUser users;
     private final Predicate<String> contentWorkspace;
     private final ImportLimits limits;
+    private final long maxJsonBodyBytes;
 
     public NodesResource(ContentService content, JcrRepository repository, RequestUser users,
-            Predicate<String> contentWorkspace, ImportLimits limits) {
+            Predicate<String> contentWorkspace, ImportLimits limits, long maxJsonBodyBytes) {
         this.limits = limits;
+        this.maxJsonBodyBytes = maxJsonBodyBytes;
         this.content = content;
         this.repository = repository;
         this.users = users;
@@ -124,11 +126,11 @@ public final class NodesResource {
     @PUT
     @Path("{path: .*}")
     @Consumes("*/*")
-    public Response create(@PathParam("path") String raw, byte[] body, @Context HttpServletRequest request) {
+    public Response create(@PathParam("path") String raw, InputStream body, @Context HttpServletRequest request) {
         User user = users.requireEditor(request);
         requireType(request, "a JSON node", JSON_TYPES);
         Target t = target(raw);
-        JsonNode node = parseBody(body);
+        JsonNode node = parseBody(readJson(body, request));
         if (node.path("nodes").isArray() && node.path("nodes").size() > 0) {
             throw DeliveryException.badRequest("Adding sub nodes is not supported; PUT each node on its own");
         }
@@ -199,11 +201,11 @@ public final class NodesResource {
     @POST
     @Path("{path: .*}")
     @Consumes("*/*")
-    public Response update(@PathParam("path") String raw, byte[] body, @Context HttpServletRequest request) {
+    public Response update(@PathParam("path") String raw, InputStream body, @Context HttpServletRequest request) {
         User user = users.requireEditor(request);
         requireType(request, "a JSON node", JSON_TYPES);
         Target t = target(raw);
-        JsonNode node = parseBody(body);
+        JsonNode node = parseBody(readJson(body, request));
         if (node.path("nodes").isArray() && node.path("nodes").size() > 0) {
             throw DeliveryException.badRequest("Adding sub nodes is not supported; PUT each node on its own");
         }
@@ -276,6 +278,30 @@ public final class NodesResource {
     private static Response write(Write write) {
         write.run();
         return Response.ok().build();
+    }
+
+    /**
+     * The JSON body of a write, read up to {@code rest.maxJsonBodyKilobytes}: a larger one is refused with 413 as
+     * soon as its declared length or the bytes read pass the limit, so a huge body is never buffered whole.
+     */
+    private byte[] readJson(InputStream body, HttpServletRequest request) {
+        if (request.getContentLengthLong() > maxJsonBodyBytes) {
+            throw jsonTooLarge();
+        }
+        BoundedBody bounded = new BoundedBody(body, maxJsonBodyBytes);
+        try {
+            return bounded.readAllBytes();
+        } catch (IOException e) {
+            if (bounded.exceeded()) {
+                throw jsonTooLarge();
+            }
+            throw DeliveryException.badRequest("The request body could not be read");
+        }
+    }
+
+    private DeliveryException jsonTooLarge() {
+        return new DeliveryException(413, "payloadTooLarge", "The request body is larger than "
+                + maxJsonBodyBytes / 1024 + " KB (setting rest.maxJsonBodyKilobytes)");
     }
 
     private static JsonNode parseBody(byte[] body) {
