@@ -1,16 +1,12 @@
 package no.sunnekommuner.cms.editor;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static no.sunnekommuner.cms.testing.Accessibility.seriousViolations;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import no.sunnekommuner.cms.content.ContentService;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentQuery;
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class EditorLookIT {
 
-    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     @RegisterExtension
     static final EditorInBrowser EDITOR = EditorInBrowser.withDemoContent();
@@ -43,19 +38,6 @@ class EditorLookIT {
         chromium = EDITOR.chromium();
     }
 
-    /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now, one line each. */
-    static List<String> seriousViolations(Page page) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG_21_AA).analyze();
-        List<String> found = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                found.add(rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5)
-                                .collect(Collectors.joining(", ")));
-            }
-        }
-        return found;
-    }
 
     @Test
     void everyViewIsScreenshotAndPassesWcag21AaWithoutSeriousViolations() {

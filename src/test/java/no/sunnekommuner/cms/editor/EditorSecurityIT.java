@@ -86,7 +86,7 @@ class EditorSecurityIT {
         assertThat(secretField).hasValue(java.util.regex.Pattern.compile("^skt_[A-Za-z0-9_-]{43}$"));
         String secret = secretField.inputValue();
         Chromium.screenshot(page, "users-token-created");
-        assertThat(EditorLookIT.seriousViolations(page)).as("WCAG 2.1 AA, the token shown once").isEmpty();
+        assertThat(no.sunnekommuner.cms.testing.Accessibility.seriousViolations(page)).as("WCAG 2.1 AA, the token shown once").isEmpty();
         assertThat(server.get("/.rest/preview/news/v1/token-sak", "Authorization", "Bearer " + secret)
                 .statusCode()).isEqualTo(200);
         page.locator("#token-done").click();
@@ -101,7 +101,7 @@ class EditorSecurityIT {
         assertThat(token.lastUsed()).isNotNull();
         assertThat(page.locator("#token-grid")).not().containsText("aldri");
         Chromium.screenshot(page, "users-tokens");
-        assertThat(EditorLookIT.seriousViolations(page)).as("WCAG 2.1 AA, users and tokens").isEmpty();
+        assertThat(no.sunnekommuner.cms.testing.Accessibility.seriousViolations(page)).as("WCAG 2.1 AA, users and tokens").isEmpty();
 
         page.locator("#revoke-token-" + token.id()).click();
         admin.confirm();

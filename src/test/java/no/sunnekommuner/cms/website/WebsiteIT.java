@@ -1,11 +1,9 @@
 package no.sunnekommuner.cms.website;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static no.sunnekommuner.cms.testing.Accessibility.seriousViolations;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
@@ -44,7 +42,6 @@ import org.junit.jupiter.api.Test;
  */
 class WebsiteIT {
 
-    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     static final String ARTICLE = "/2024/arskonferansen-2024";
 
     static Path dir;
@@ -307,17 +304,4 @@ class WebsiteIT {
         return names;
     }
 
-    /** Serious and critical WCAG 2.1 A/AA violations on the page, one line each (as in EditorLookIT). */
-    static List<String> seriousViolations(Page page) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG_21_AA).analyze();
-        List<String> found = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                found.add(rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5)
-                                .collect(Collectors.joining(", ")));
-            }
-        }
-        return found;
-    }
 }
