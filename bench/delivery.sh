@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Delivery benchmark: 10,000 published news articles, the server in its own JVM (started as ./start.sh starts it,
-# from the jar with a class-data archive), a fixed request mix. Prints start-up time, latency (p50/p99) and
-# throughput per request type with the ratio to a static file. The filled repository is kept in target/bench/data
-# for later runs (delete it to start over).
+# Delivery benchmark. The server runs in its own JVM (started as ./start.sh starts it, from the jar).
+#   ./bench/delivery.sh              concurrent mode: 10,000 published articles (kept in target/bench/data for later
+#                                    runs), 16 clients, response cache off and then on; five request types next to a
+#                                    static file of similar size; requests/s, p50/p99, ratio to static, RSS
+#   ./bench/delivery.sh scale        scale mode: 1,000 and 10,000 articles (JAVA_OPTS=-Dbench.sizes=1000,10000,100000
+#                                    adds 100,000); per size: fill rate, save/publish p50/p99, start-up, uncached
+#                                    list and deep-page p99 (one client), RSS; repositories kept in target/bench/scale-N
+# Both end with one "summary mode=... request=... rps=... p50=... p99=... static_ratio=..." line per measurement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >&2

@@ -33,7 +33,7 @@ public final class EditorBenchmark {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
         Path data = home.resolve("data");
-        DeliveryBenchmark.fill(data);
+        DeliveryBenchmark.fill(data, DeliveryBenchmark.ARTICLES);
 
         Map<String, String> values = new HashMap<>(Settings.load(Map.of(), new java.util.Properties()).asMap());
         values.put("data.dir", data.toString());
