@@ -227,13 +227,7 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private Span badge(ContentItem item) {
-        Span badge = new Span(getTranslation("status." + item.status().stored()));
-        badge.getElement().getThemeList().add("badge pill");
-        badge.getElement().getThemeList().add(switch (item.status()) {
-            case PUBLISHED -> "success";
-            case MODIFIED -> "contrast";
-            case DRAFT -> "primary";
-        });
+        Span badge = no.sunnekommuner.cms.editor.workflow.StatusBadge.apply(new Span(), item, this);
         badge.addClassName("status-" + item.status().stored());
         return badge;
     }
