@@ -151,6 +151,8 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
         }
         grid.addComponentColumn(this::badge).setHeader(getTranslation("browser.status")).setKey("status")
                 .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::scheduleCell).setHeader(getTranslation("status.scheduled")).setKey("schedule")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(item -> item.lastModified() == null ? "" : DATE.format(item.lastModified()))
                 .setHeader(getTranslation("browser.modified")).setKey("mgnl:lastModified").setSortable(true)
                 .setSortProperty("mgnl:lastModified").setAutoWidth(true).setFlexGrow(0);
@@ -224,6 +226,21 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
         }
         return value == null ? "" : value instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf)
                 .toList()) : value.toString();
+    }
+
+    /** Planned publish (↑) and unpublish (↓) times in the editor's time zone. */
+    private String scheduleCell(ContentItem item) {
+        var w = item.workflow();
+        var zone = Cms.runtime().editorTimeZone();
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+        StringBuilder s = new StringBuilder();
+        if (w.publishAt() != null) {
+            s.append("↑ ").append(when.format(w.publishAt().atZone(zone)));
+        }
+        if (w.unpublishAt() != null) {
+            s.append(s.length() > 0 ? "  " : "").append("↓ ").append(when.format(w.unpublishAt().atZone(zone)));
+        }
+        return s.toString();
     }
 
     private Span badge(ContentItem item) {

@@ -138,7 +138,7 @@ public final class WorkflowPanel extends VerticalLayout {
 
         Details details = new Details(getTranslation("workflow.title"), body);
         // opened when something is pending, so a rejection or a failed run is seen without a click
-        details.setOpened(!w.isEmpty());
+        details.setOpened(w.review() != WorkflowState.Review.NONE || w.scheduled() || w.problem() != null);
         details.setId("workflow-details");
         add(details);
     }
