@@ -191,4 +191,24 @@ class EditorReviewIT {
                 .isEqualTo("Gamle tittelen");
         assertThat(content.versions("news", item.path())).hasSize(3);
     }
+
+    @Test
+    void anEditorSubmitsSeveralSelectedItemsWithOneComment() {
+        ContentItem a = content.create("news", "/", article("flere-en", "Flere saker en").build(), AUTHOR);
+        ContentItem b = content.create("news", "/", article("flere-to", "Flere saker to").build(), AUTHOR);
+        EditorPage editor = EDITOR.signedIn(TestServer.EDITOR).openApp("news-app");
+        editor.selectRow("Flere saker en").selectRow("Flere saker to");
+        Page page = editor.page();
+        page.locator("#bulk-submit").click();
+        editor.fill("bulk-review-comment", "Begge før jul");
+        page.locator("#bulk-submit-send").click();
+        editor.expectNotification("Sendt til godkjenning.");
+        assertThat(page.locator("#item-grid")).containsText("Til godkjenning");
+        Actor publisher = Actor.of(TestServer.PUBLISHER, List.of("editor", "publisher"));
+        assertThat(content.tasks(publisher)).extracting(ContentItem::path).contains(a.path(), b.path());
+        assertThat(content.get("news", b.path()).orElseThrow().workflow().comment()).isEqualTo("Begge før jul");
+        // leave no task for the other tests of this class
+        content.approve("news", a.path(), null, publisher);
+        content.approve("news", b.path(), null, publisher);
+    }
 }
