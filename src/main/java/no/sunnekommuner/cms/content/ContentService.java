@@ -361,7 +361,7 @@ public final class ContentService {
     public ContentItem submitForReview(String workspace, String path, String comment, Actor actor) {
         String user = authorize(actor, Permission.SUBMIT, workspace);
         return locked(workspace, () -> {
-            ContentItem current = require(workspace, path);
+            ContentItem current = requireItem(workspace, path);
             return store.replaceWorkflow(workspace, path, current.workflow(), current.workflow()
                     .submitted(user, now(), blankToNull(comment)).withProblem(null));
         });
@@ -395,9 +395,11 @@ public final class ContentService {
             }
             WorkflowState approved = current.workflow().approved(user, now());
             if (publishAt != null && publishAt.isAfter(now())) {
+                // the approval is of this revision: a later edit is not published by the schedule
                 return store.replaceWorkflow(workspace, path, current.workflow(), approved
                         .scheduled(publishAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
-                                current.workflow().unpublishAt(), user).withProblem(null));
+                                current.workflow().unpublishAt(), user).withProblem(null)
+                        .withApprovedRevision(current.revision()));
             }
             validateDraft(current);
             store.replaceWorkflow(workspace, path, current.workflow(), approved.withoutPublishAt().withProblem(null));
@@ -412,14 +414,15 @@ public final class ContentService {
     public ContentItem schedule(String workspace, String path, java.time.Instant publishAt,
             java.time.Instant unpublishAt, Actor actor) {
         String user = authorize(actor, Permission.SCHEDULE, workspace);
-        if (publishAt != null) {
-            requireNoReviewNeeded(actor, workspace);
-        }
         if (publishAt != null && unpublishAt != null && !unpublishAt.isAfter(publishAt)) {
             throw new ValidationException(ImmutableList.of(Violation.of("unpublishAt", "afterPublish")));
         }
         return locked(workspace, () -> {
-            ContentItem current = require(workspace, path);
+            ContentItem current = requireItem(workspace, path);
+            if (publishAt != null && !millis(publishAt).equals(current.workflow().publishAt())) {
+                // keeping the publish time an approval set is fine; planning another one needs review
+                requireNoReviewNeeded(actor, workspace);
+            }
             return store.replaceWorkflow(workspace, path, current.workflow(), current.workflow()
                     .scheduled(millis(publishAt), millis(unpublishAt), user));
         });
@@ -475,6 +478,13 @@ public final class ContentService {
             if (w.publishAt() != null && !w.publishAt().isAfter(now)) {
                 String user = w.scheduledBy() == null ? "scheduler" : w.scheduledBy();
                 WorkflowState claimed = w.withoutPublishAt();
+                if (definitions.reviewRequired(workspace) && w.approvedRevision() != null
+                        && w.approvedRevision() != current.revision()) {
+                    store.replaceWorkflow(workspace, path, w, claimed.withProblem("changed after the approval"
+                            + " (revision " + w.approvedRevision() + " was approved, the draft is at "
+                            + current.revision() + "): submit it for review again"));
+                    return 0;
+                }
                 try {
                     validateDraft(current);
                 } catch (ValidationException e) {
@@ -502,6 +512,15 @@ public final class ContentService {
     private void validateDraft(ContentItem current) {
         prepareAndValidate(current.workspace(), current.parentPath(), current.path(), current.node(),
                 ValidationMode.STRICT);
+    }
+
+    /** Review and schedules are for items (a folder is published with its items, not planned on its own). */
+    private ContentItem requireItem(String workspace, String path) {
+        ContentItem current = require(workspace, path);
+        if (!isItemType(current.node().nodeType()) || current.node().nodeType().equals(NodeTypeNames.FOLDER)) {
+            throw new ContentException(path + " is not an item: only items are reviewed and scheduled");
+        }
+        return current;
     }
 
     private ContentItem requireInReview(String workspace, String path) {

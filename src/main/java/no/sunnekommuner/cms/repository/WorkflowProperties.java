@@ -23,6 +23,7 @@ final class WorkflowProperties {
     static final String UNPUBLISH_AT = "cms:wfUnpublishAt";
     static final String SCHEDULED_BY = "cms:wfScheduledBy";
     static final String PROBLEM = "cms:wfProblem";
+    static final String APPROVED_REVISION = "cms:wfApprovedRevision";
 
     /** Items with something pending: in review, rejected (shown to their author) or scheduled. */
     static final String QUERY = "/jcr:root//element(*, mgnl:content)[@" + REVIEW + " or @" + PUBLISH_AT + " or @"
@@ -39,7 +40,8 @@ final class WorkflowProperties {
         return new WorkflowState(WorkflowState.Review.fromStored(string(node, REVIEW)), string(node, REQUESTED_BY),
                 instant(node, REQUESTED_AT), string(node, COMMENT), string(node, DECIDED_BY),
                 instant(node, DECIDED_AT), string(node, DECISION), instant(node, PUBLISH_AT),
-                instant(node, UNPUBLISH_AT), string(node, SCHEDULED_BY), string(node, PROBLEM));
+                instant(node, UNPUBLISH_AT), string(node, SCHEDULED_BY), string(node, PROBLEM),
+                node.hasProperty(APPROVED_REVISION) ? node.getProperty(APPROVED_REVISION).getLong() : null);
     }
 
     static void write(Node node, WorkflowState state) throws RepositoryException {
@@ -54,6 +56,11 @@ final class WorkflowProperties {
         set(node, UNPUBLISH_AT, state.unpublishAt());
         set(node, SCHEDULED_BY, state.scheduledBy());
         set(node, PROBLEM, state.problem());
+        if (state.approvedRevision() == null) {
+            set(node, APPROVED_REVISION, null);
+        } else {
+            node.setProperty(APPROVED_REVISION, state.approvedRevision().longValue());
+        }
     }
 
     private static void set(Node node, String name, Object value) throws RepositoryException {

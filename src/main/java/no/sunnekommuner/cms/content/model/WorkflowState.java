@@ -17,6 +17,8 @@ import java.time.Instant;
  * @param unpublishAt   when the server withdraws it from the public, or null
  * @param scheduledBy   who asked for the schedule (the scheduled publish runs on their behalf), or null
  * @param problem       why the last scheduled run did nothing (e.g. the draft no longer validates), or null
+ * @param approvedRevision the draft's revision a publisher approved for a later publish, or null: where the app
+ *                      requires review, a draft changed after the approval is not published by the schedule
  */
 public record WorkflowState(
         Review review,
@@ -29,10 +31,11 @@ public record WorkflowState(
         Instant publishAt,
         Instant unpublishAt,
         String scheduledBy,
-        String problem) {
+        String problem,
+        Long approvedRevision) {
 
     public static final WorkflowState NONE = new WorkflowState(Review.NONE, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     public WorkflowState {
         review = review == null ? Review.NONE : review;
@@ -57,38 +60,45 @@ public record WorkflowState(
 
     public WorkflowState submitted(String user, Instant at, String text) {
         return new WorkflowState(Review.IN_REVIEW, user, at, text, decidedBy, decidedAt, decision, publishAt,
-                unpublishAt, scheduledBy, problem);
+                unpublishAt, scheduledBy, problem, approvedRevision);
     }
 
     public WorkflowState rejected(String user, Instant at, String text) {
         return new WorkflowState(Review.REJECTED, requestedBy, requestedAt, comment, user, at, text, publishAt,
-                unpublishAt, scheduledBy, problem);
+                unpublishAt, scheduledBy, problem, approvedRevision);
     }
 
     /** Approved: out of review (the approval publishes now or sets {@link #publishAt}). */
     public WorkflowState approved(String user, Instant at) {
         return new WorkflowState(Review.NONE, null, null, null, user, at, null, publishAt, unpublishAt,
-                scheduledBy, problem);
+                scheduledBy, problem, approvedRevision);
     }
 
     public WorkflowState scheduled(Instant publish, Instant unpublish, String user) {
         return new WorkflowState(review, requestedBy, requestedAt, comment, decidedBy, decidedAt, decision, publish,
-                unpublish, publish == null && unpublish == null ? null : user, null);
+                unpublish, publish == null && unpublish == null ? null : user, null,
+                publish == null ? null : approvedRevision);
     }
 
     public WorkflowState withProblem(String text) {
         return new WorkflowState(review, requestedBy, requestedAt, comment, decidedBy, decidedAt, decision,
-                publishAt, unpublishAt, scheduledBy, text);
+                publishAt, unpublishAt, scheduledBy, text, approvedRevision);
     }
 
     public WorkflowState withoutPublishAt() {
         return new WorkflowState(review, requestedBy, requestedAt, comment, decidedBy, decidedAt, decision, null,
-                unpublishAt, unpublishAt == null ? null : scheduledBy, problem);
+                unpublishAt, unpublishAt == null ? null : scheduledBy, problem, null);
     }
 
     public WorkflowState withoutUnpublishAt() {
         return new WorkflowState(review, requestedBy, requestedAt, comment, decidedBy, decidedAt, decision,
-                publishAt, null, publishAt == null ? null : scheduledBy, problem);
+                publishAt, null, publishAt == null ? null : scheduledBy, problem, approvedRevision);
+    }
+
+    /** Remembers which revision of the draft was approved for the planned publish. */
+    public WorkflowState withApprovedRevision(long revision) {
+        return new WorkflowState(review, requestedBy, requestedAt, comment, decidedBy, decidedAt, decision,
+                publishAt, unpublishAt, scheduledBy, problem, revision);
     }
 
     /** True when a publish or unpublish is planned. */

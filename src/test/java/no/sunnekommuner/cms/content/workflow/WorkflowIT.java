@@ -176,6 +176,27 @@ class WorkflowIT {
                 .as("nobody approves their own submission").isInstanceOf(AccessDeniedException.class);
         content.approve("news", item.path(), null, OTHER_PUBLISHER);
         assertThat(content.getPublished("news", item.path())).isPresent();
+
+        // approved for later, then changed: the schedule does not publish what nobody approved
+        ContentItem later = content.create("news", "/", article("senere", "Senere").build(), EDITOR);
+        content.submitForReview("news", later.path(), null, EDITOR);
+        content.approve("news", later.path(), T0.plusSeconds(600), PUBLISHER);
+        ContentItem approved = content.get("news", later.path()).orElseThrow();
+        content.update("news", later.path(), approved.node().toBuilder().property("lead", "Ikke godkjent").build(),
+                approved.revision(), EDITOR);
+        assertThat(content.runDueSchedules(T0.plusSeconds(600))).isZero();
+        assertThat(content.getPublished("news", later.path())).isEmpty();
+        assertThat(content.get("news", later.path()).orElseThrow().workflow().problem())
+                .contains("changed after the approval");
+        // keeping the approved time while planning an unpublish is allowed; another publish time is not
+        ContentItem third = content.create("news", "/", article("tredje", "Tredje").build(), EDITOR);
+        content.submitForReview("news", third.path(), null, EDITOR);
+        content.approve("news", third.path(), T0.plusSeconds(600), PUBLISHER);
+        content.schedule("news", third.path(), T0.plusSeconds(600), T0.plusSeconds(7200), PUBLISHER);
+        assertThatThrownBy(() -> content.schedule("news", third.path(), T0.plusSeconds(60), null, PUBLISHER))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(content.runDueSchedules(T0.plusSeconds(600))).isEqualTo(1);
+        assertThat(content.getPublished("news", third.path())).isPresent();
         // other apps publish as before
         ContentItem member = content.create("benefits", "/", ContentNode.builder("fordel", "sk:benefit")
                 .property("title", "Fordel").build(), PUBLISHER);
