@@ -460,6 +460,9 @@ public final class ContentService {
         int done = 0;
         for (ContentTypeDefinition type : definitions.contentTypes().values()) {
             for (ContentItem due : store.withWorkflow(type.workspace())) {
+                if (!isDue(due.workflow(), now)) {
+                    continue; // in review or planned later: no lock taken, no caches emptied
+                }
                 try {
                     done += runDue(type.workspace(), due.path(), now);
                 } catch (ContentConflictException | ContentNotFoundException e) {
@@ -468,6 +471,11 @@ public final class ContentService {
             }
         }
         return done;
+    }
+
+    private static boolean isDue(WorkflowState w, java.time.Instant now) {
+        return (w.publishAt() != null && !w.publishAt().isAfter(now))
+                || (w.unpublishAt() != null && !w.unpublishAt().isAfter(now));
     }
 
     private int runDue(String workspace, String path, java.time.Instant now) {
