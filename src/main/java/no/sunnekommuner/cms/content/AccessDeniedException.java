@@ -4,7 +4,8 @@ package no.sunnekommuner.cms.content;
 public final class AccessDeniedException extends ContentException {
 
     /** Why: the role is missing for the operation, or the workspace belongs to apps the actor may not open. */
-    public enum Kind { MISSING_ROLE, APP_NOT_ALLOWED }
+    /** REVIEW_REQUIRED: the app publishes only through an approved review (its content-rules say so). */
+    public enum Kind { MISSING_ROLE, APP_NOT_ALLOWED, REVIEW_REQUIRED }
 
     private final Kind kind;
     private final Permission permission;

@@ -45,8 +45,8 @@ public final class AccessPolicy {
      */
     public static boolean rolesAllow(Actor actor, Permission permission) {
         return switch (permission) {
-            case CREATE, EDIT -> mayEditAtAll(actor);
-            case PUBLISH, UNPUBLISH, DELETE -> has(actor, Actor.PUBLISHER);
+            case CREATE, EDIT, SUBMIT -> mayEditAtAll(actor);
+            case PUBLISH, UNPUBLISH, DELETE, REVIEW, SCHEDULE -> has(actor, Actor.PUBLISHER);
             case MANAGE_USERS -> has(actor, Actor.ADMIN);
         };
     }
@@ -78,7 +78,8 @@ public final class AccessPolicy {
                     actor.username() + " may not " + permission.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                             + (permission == Permission.MANAGE_USERS ? "" : " content") + ": this needs the "
                             + (permission == Permission.MANAGE_USERS ? "admin"
-                            : permission == Permission.CREATE || permission == Permission.EDIT ? "editor"
+                            : permission == Permission.CREATE || permission == Permission.EDIT
+                                    || permission == Permission.SUBMIT ? "editor"
                             : "publisher") + " role");
         }
         if (workspace != null) {

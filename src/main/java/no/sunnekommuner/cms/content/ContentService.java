@@ -22,6 +22,7 @@ import no.sunnekommuner.cms.content.model.ContentPage;
 import no.sunnekommuner.cms.content.model.ContentQuery;
 import no.sunnekommuner.cms.content.model.Values;
 import no.sunnekommuner.cms.content.model.VersionInfo;
+import no.sunnekommuner.cms.content.model.WorkflowState;
 import no.sunnekommuner.cms.content.spi.ContentQueryRequest;
 import no.sunnekommuner.cms.content.spi.ContentStore;
 import no.sunnekommuner.cms.content.validation.ContentValidator;
@@ -49,12 +50,26 @@ public final class ContentService {
     private final RichTextSanitizer sanitizer;
     private final SiteLocales locales;
     private final AccessPolicy access;
+    private final java.time.Clock clock;
+    /** Versions kept per item besides those made by a publish (always kept). */
+    private final int versionsPerItem;
     /** Fair, so a writer waiting between two batches of an import gets its turn before the next batch. */
     private final ConcurrentMap<String, ReentrantLock> workspaceLocks = new ConcurrentHashMap<>();
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     public ContentService(DefinitionRegistry definitions, ContentStore store, ContentValidator validator,
             RichTextSanitizer sanitizer, SiteLocales locales) {
+        this(definitions, store, validator, sanitizer, locales, java.time.Clock.systemUTC(), 50);
+    }
+
+    /**
+     * @param clock           the time of review decisions and of due schedules (tests move it)
+     * @param versionsPerItem how many versions an item keeps (the oldest go first; those made by a publish stay)
+     */
+    public ContentService(DefinitionRegistry definitions, ContentStore store, ContentValidator validator,
+            RichTextSanitizer sanitizer, SiteLocales locales, java.time.Clock clock, int versionsPerItem) {
+        this.clock = clock;
+        this.versionsPerItem = versionsPerItem;
         this.definitions = definitions;
         this.store = store;
         this.validator = validator;
@@ -113,6 +128,18 @@ public final class ContentService {
         return store.version(workspace, path, versionName);
     }
 
+    /** What changed between two stored versions of an item, field by field in every language. */
+    public ImmutableList<no.sunnekommuner.cms.content.history.VersionComparison.FieldChange> compareVersions(
+            String workspace, String path, String olderVersion, String newerVersion) {
+        ContentTypeDefinition type = typeOfWorkspace(workspace).orElseThrow(() -> new ContentException(
+                "No content type stores its items in workspace '" + workspace + "'"));
+        ContentNode older = version(workspace, path, olderVersion).orElseThrow(() ->
+                new ContentException("No version '" + olderVersion + "' of " + path));
+        ContentNode newer = version(workspace, path, newerVersion).orElseThrow(() ->
+                new ContentException("No version '" + newerVersion + "' of " + path));
+        return new no.sunnekommuner.cms.content.history.VersionComparison(type, locales).compare(older, newer);
+    }
+
     // ---- writing ------------------------------------------------------------------------------------------
 
     public ContentItem create(String workspace, String parentPath, ContentNode node, Actor actor) {
@@ -126,7 +153,7 @@ public final class ContentService {
         return locked(workspace, () -> {
             String path = childPath(parentPath, node.name());
             ContentNode prepared = prepareAndValidate(workspace, parentPath, null, node, mode);
-            return store.create(workspace, parentPath, prepared, user);
+            return versioned(store.create(workspace, parentPath, prepared, user), VersionInfo.Action.SAVED, user);
         });
     }
 
@@ -143,7 +170,8 @@ public final class ContentService {
             ContentNode named = rename(state, current.name(), current.id());
             ContentNode prepared = prepareAndValidate(workspace, current.parentPath(), path, named,
                     ValidationMode.STRICT);
-            return store.update(workspace, path, prepared, true, baseRevision, user);
+            return versioned(store.update(workspace, path, prepared, true, baseRevision, user),
+                    VersionInfo.Action.SAVED, user);
         });
     }
 
@@ -157,7 +185,8 @@ public final class ContentService {
             changes.forEach(merged::property);
             ContentNode prepared = prepareAndValidate(workspace, current.parentPath(), path, merged.build(),
                     ValidationMode.STRICT);
-            return store.update(workspace, path, prepared, false, baseRevision, user);
+            return versioned(store.update(workspace, path, prepared, false, baseRevision, user),
+                    VersionInfo.Action.SAVED, user);
         });
     }
 
@@ -282,15 +311,20 @@ public final class ContentService {
         });
     }
 
-    /** Publishes the node: the public sees this state until the next publish. Each publish stores a version. */
+    /**
+     * Publishes the node: the public sees this state until the next publish. Each publish stores a version. Where
+     * the app requires review, only an approval publishes (and the runtime itself).
+     */
     public ContentItem publish(String workspace, String path, Actor actor) {
         String user = authorize(actor, Permission.PUBLISH, workspace);
+        requireNoReviewNeeded(actor, workspace);
         return locked(workspace, () -> store.publish(workspace, path, user));
     }
 
     /** Publishes the node and every item and folder below it, parents first. */
     public ImmutableList<ContentItem> publishRecursive(String workspace, String path, Actor actor) {
         String user = authorize(actor, Permission.PUBLISH, workspace);
+        requireNoReviewNeeded(actor, workspace);
         return locked(workspace, () -> {
             ImmutableList.Builder<ContentItem> published = ImmutableList.builder();
             publishTree(workspace, path, user, published);
@@ -313,8 +347,228 @@ public final class ContentService {
             ContentNode named = rename(snapshot, current.name(), current.id());
             ContentNode prepared = prepareAndValidate(workspace, current.parentPath(), path, named,
                     ValidationMode.IMPORT);
-            return store.update(workspace, path, prepared, true, -1, user);
+            return versioned(store.update(workspace, path, prepared, true, -1, user), VersionInfo.Action.RESTORED,
+                    user);
         });
+    }
+
+    // ---- editorial workflow: review and schedules ----------------------------------------------------------
+    // The state lives next to the draft (ContentItem.workflow) and is changed only here, compare-and-set on the
+    // state read under the workspace lock, so two decisions on one item (or two instances of a cluster running
+    // the same schedule) cannot both apply.
+
+    /** Asks a publisher to review the draft; the comment is shown in the publishers' task list. */
+    public ContentItem submitForReview(String workspace, String path, String comment, Actor actor) {
+        String user = authorize(actor, Permission.SUBMIT, workspace);
+        return locked(workspace, () -> {
+            ContentItem current = requireItem(workspace, path);
+            return store.replaceWorkflow(workspace, path, current.workflow(), current.workflow()
+                    .submitted(user, now(), blankToNull(comment)).withProblem(null));
+        });
+    }
+
+    /** Sends an item in review back to its author with the reason. */
+    public ContentItem reject(String workspace, String path, String comment, Actor actor) {
+        String user = authorize(actor, Permission.REVIEW, workspace);
+        if (blankToNull(comment) == null) {
+            throw new ValidationException(ImmutableList.of(Violation.of("comment", "required")));
+        }
+        return locked(workspace, () -> {
+            ContentItem current = requireInReview(workspace, path);
+            return store.replaceWorkflow(workspace, path, current.workflow(), current.workflow()
+                    .rejected(user, now(), comment.strip()));
+        });
+    }
+
+    /**
+     * Approves an item in review: publishes it now (validated first), or, with {@code publishAt}, schedules the
+     * publish for then. A publisher may not approve what they submitted themselves where review is required.
+     */
+    public ContentItem approve(String workspace, String path, java.time.Instant publishAt, Actor actor) {
+        String user = authorize(actor, Permission.REVIEW, workspace);
+        return locked(workspace, () -> {
+            ContentItem current = requireInReview(workspace, path);
+            if (definitions.reviewRequired(workspace) && !actor.system()
+                    && user.equals(current.workflow().requestedBy())) {
+                throw new AccessDeniedException(AccessDeniedException.Kind.REVIEW_REQUIRED, Permission.REVIEW,
+                        user + " submitted " + path + " and may not approve it too: another publisher reviews it");
+            }
+            WorkflowState approved = current.workflow().approved(user, now());
+            if (publishAt != null && publishAt.isAfter(now())) {
+                // the approval is of this revision: a later edit is not published by the schedule
+                return store.replaceWorkflow(workspace, path, current.workflow(), approved
+                        .scheduled(publishAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                                current.workflow().unpublishAt(), user).withProblem(null)
+                        .withApprovedRevision(current.revision()));
+            }
+            validateDraft(current);
+            store.replaceWorkflow(workspace, path, current.workflow(), approved.withoutPublishAt().withProblem(null));
+            return store.publish(workspace, path, user);
+        });
+    }
+
+    /**
+     * Plans a publish and/or an unpublish (null: none); both null cancels the schedule. Where the app requires
+     * review, a publish is planned by approving the review instead.
+     */
+    public ContentItem schedule(String workspace, String path, java.time.Instant publishAt,
+            java.time.Instant unpublishAt, Actor actor) {
+        String user = authorize(actor, Permission.SCHEDULE, workspace);
+        if (publishAt != null && unpublishAt != null && !unpublishAt.isAfter(publishAt)) {
+            throw new ValidationException(ImmutableList.of(Violation.of("unpublishAt", "afterPublish")));
+        }
+        return locked(workspace, () -> {
+            ContentItem current = requireItem(workspace, path);
+            if (publishAt != null && !millis(publishAt).equals(current.workflow().publishAt())) {
+                // keeping the publish time an approval set is fine; planning another one needs review
+                requireNoReviewNeeded(actor, workspace);
+            }
+            return store.replaceWorkflow(workspace, path, current.workflow(), current.workflow()
+                    .scheduled(millis(publishAt), millis(unpublishAt), user));
+        });
+    }
+
+    /** Items waiting for this actor: in review (for publishers) and their own rejected items (for authors). */
+    public ImmutableList<ContentItem> tasks(Actor actor) {
+        ImmutableList.Builder<ContentItem> out = ImmutableList.builder();
+        boolean reviews = access.allows(actor, Permission.REVIEW);
+        for (ContentTypeDefinition type : definitions.contentTypes().values()) {
+            if (!access.mayUseWorkspace(actor, type.workspace())) {
+                continue;
+            }
+            for (ContentItem item : store.withWorkflow(type.workspace())) {
+                WorkflowState w = item.workflow();
+                if ((reviews && w.review() == WorkflowState.Review.IN_REVIEW)
+                        || (w.review() == WorkflowState.Review.REJECTED && actor.username().equals(w.requestedBy()))) {
+                    out.add(item);
+                }
+            }
+        }
+        return out.build();
+    }
+
+    /**
+     * Runs every schedule due at {@code now} (the scheduler calls this; at start it catches up on times missed
+     * while the server was down). Each item is claimed first (its schedule cleared, compare-and-set), then
+     * published or withdrawn: a run that found the schedule already claimed (by an earlier run, or another
+     * instance) does nothing, so no schedule runs twice. A publish whose draft no longer validates is not done;
+     * the reason is kept on the item ({@link WorkflowState#problem()}).
+     *
+     * @return how many publishes and unpublishes were done
+     */
+    public int runDueSchedules(java.time.Instant now) {
+        int done = 0;
+        for (ContentTypeDefinition type : definitions.contentTypes().values()) {
+            for (ContentItem due : store.withWorkflow(type.workspace())) {
+                if (!isDue(due.workflow(), now)) {
+                    continue; // in review or planned later: no lock taken, no caches emptied
+                }
+                try {
+                    done += runDue(type.workspace(), due.path(), now);
+                } catch (ContentConflictException | ContentNotFoundException e) {
+                    // claimed meanwhile (another instance) or deleted: nothing left to do here
+                }
+            }
+        }
+        return done;
+    }
+
+    private static boolean isDue(WorkflowState w, java.time.Instant now) {
+        return (w.publishAt() != null && !w.publishAt().isAfter(now))
+                || (w.unpublishAt() != null && !w.unpublishAt().isAfter(now));
+    }
+
+    private int runDue(String workspace, String path, java.time.Instant now) {
+        return locked(workspace, () -> {
+            ContentItem current = require(workspace, path);
+            WorkflowState w = current.workflow();
+            int done = 0;
+            if (w.publishAt() != null && !w.publishAt().isAfter(now)) {
+                String user = w.scheduledBy() == null ? "scheduler" : w.scheduledBy();
+                WorkflowState claimed = w.withoutPublishAt();
+                if (definitions.reviewRequired(workspace) && w.approvedRevision() != null
+                        && w.approvedRevision() != current.revision()) {
+                    store.replaceWorkflow(workspace, path, w, claimed.withProblem("changed after the approval"
+                            + " (revision " + w.approvedRevision() + " was approved, the draft is at "
+                            + current.revision() + "): submit it for review again"));
+                    return 0;
+                }
+                try {
+                    validateDraft(current);
+                } catch (ValidationException e) {
+                    store.replaceWorkflow(workspace, path, w, claimed.withProblem("invalid: " + e.violations()
+                            .stream().map(v -> v.field() + " " + v.rule()).collect(java.util.stream.Collectors
+                                    .joining(", "))));
+                    return 0;
+                }
+                current = store.replaceWorkflow(workspace, path, w, claimed.withProblem(null));
+                current = store.publish(workspace, path, user);
+                w = current.workflow();
+                done++;
+            }
+            if (w.unpublishAt() != null && !w.unpublishAt().isAfter(now)) {
+                String user = w.scheduledBy() == null ? "scheduler" : w.scheduledBy();
+                store.replaceWorkflow(workspace, path, w, w.withoutUnpublishAt());
+                store.unpublish(workspace, path, user);
+                done++;
+            }
+            return done;
+        });
+    }
+
+    /** The draft must still pass validation as a save would (scheduled and approved publishes). */
+    private void validateDraft(ContentItem current) {
+        prepareAndValidate(current.workspace(), current.parentPath(), current.path(), current.node(),
+                ValidationMode.STRICT);
+    }
+
+    /** Review and schedules are for items (a folder is published with its items, not planned on its own). */
+    private ContentItem requireItem(String workspace, String path) {
+        ContentItem current = require(workspace, path);
+        if (!isItemType(current.node().nodeType()) || current.node().nodeType().equals(NodeTypeNames.FOLDER)) {
+            throw new ContentException(path + " is not an item: only items are reviewed and scheduled");
+        }
+        return current;
+    }
+
+    private ContentItem requireInReview(String workspace, String path) {
+        ContentItem current = require(workspace, path);
+        if (current.workflow().review() != WorkflowState.Review.IN_REVIEW) {
+            throw new ContentConflictException(path, -1, current.revision());
+        }
+        return current;
+    }
+
+    private void requireNoReviewNeeded(Actor actor, String workspace) {
+        if (!actor.system() && definitions.reviewRequired(workspace)) {
+            throw new AccessDeniedException(AccessDeniedException.Kind.REVIEW_REQUIRED, Permission.PUBLISH,
+                    "The app of workspace '" + workspace + "' requires review: submit the item, a publisher"
+                            + " approves it");
+        }
+    }
+
+    private ContentItem versioned(ContentItem item, VersionInfo.Action action, String user) {
+        if (isItemType(item.node().nodeType())) {
+            store.storeVersion(item.workspace(), item.path(), action, user, versionsPerItem);
+        }
+        return item;
+    }
+
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private static java.time.Instant millis(java.time.Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The clock of review decisions and schedules. */
+    public java.time.Clock clock() {
+        return clock;
     }
 
     // ---- the runtime's own writes ---------------------------------------------------------------------------

@@ -6,6 +6,12 @@ public enum Permission {
     CREATE,
     /** Change, move or restore a version of an existing item: the draft only. */
     EDIT,
+    /** Ask a publisher to review and publish a draft (with a comment). */
+    SUBMIT,
+    /** Approve (publish now or at a time) or reject an item in review. */
+    REVIEW,
+    /** Plan a publish or unpublish at a time, or cancel one. */
+    SCHEDULE,
     /** Make the draft visible to the public. */
     PUBLISH,
     /** Withdraw an item from the public. */

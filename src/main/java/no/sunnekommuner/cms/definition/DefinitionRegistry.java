@@ -17,10 +17,22 @@ public record DefinitionRegistry(
         ImmutableMap<String, DeliveryEndpointDefinition> endpoints,
         ImmutableMap<String, ImmutableMap<String, String>> messages,
         ImmutableList<Problem> problems,
-        ImmutableMap<String, FeedSettings> feeds) {
+        ImmutableMap<String, FeedSettings> feeds,
+        ImmutableSet<String> reviewApps) {
 
     public DefinitionRegistry {
         feeds = feeds == null ? ImmutableMap.of() : feeds;
+        reviewApps = reviewApps == null ? ImmutableSet.of() : reviewApps;
+    }
+
+    /**
+     * True when an app showing this workspace requires review before publishing ({@code reviewRequired} in the
+     * module's {@code standalone/content-rules.yaml}, a file Magnolia ignores).
+     */
+    public boolean reviewRequired(String workspace) {
+        return apps.values().stream().filter(a -> reviewApps.contains(a.name()))
+                .anyMatch(a -> contentType(a.contentType()).map(ContentTypeDefinition::workspace)
+                        .filter(workspace::equals).isPresent());
     }
 
     /** The feed settings of an endpoint path (e.g. {@code delivery/news/v1}); {@link FeedSettings#NONE} if unset. */

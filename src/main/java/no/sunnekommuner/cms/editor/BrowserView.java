@@ -117,17 +117,21 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
         Button delete = new Button(getTranslation("action.delete"), VaadinIcon.TRASH.create(), e -> bulk(BulkAction.DELETE));
         delete.setId("bulk-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button submit = new Button(getTranslation("workflow.submit"), VaadinIcon.PAPERPLANE.create(),
+                e -> submitSelected());
+        submit.setId("bulk-submit");
+        submit.setVisible(Cms.policy().allows(user.actor(), Permission.SUBMIT));
         // hidden when the policy refuses them; the content service refuses them again if called anyway
         AccessPolicy policy = Cms.policy();
         add.setVisible(policy.allows(user.actor(), Permission.CREATE));
         publish.setVisible(policy.allows(user.actor(), BulkAction.PUBLISH.permission()));
         unpublish.setVisible(policy.allows(user.actor(), BulkAction.UNPUBLISH.permission()));
         delete.setVisible(policy.allows(user.actor(), BulkAction.DELETE.permission()));
-        for (Button b : List.of(publish, unpublish, delete)) {
+        for (Button b : List.of(publish, unpublish, delete, submit)) {
             b.setEnabled(false);
         }
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, status, add, publish, unpublish, delete);
+        HorizontalLayout toolbar = new HorizontalLayout(search, status, add, submit, publish, unpublish, delete);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWidthFull();
         toolbar.expand(search);
@@ -138,6 +142,7 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
         grid.addSelectionListener(e -> {
             boolean any = !e.getAllSelectedItems().isEmpty();
             publish.setEnabled(any);
+            submit.setEnabled(any);
             unpublish.setEnabled(any);
             delete.setEnabled(any);
         });
@@ -150,6 +155,8 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
             }
         }
         grid.addComponentColumn(this::badge).setHeader(getTranslation("browser.status")).setKey("status")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::scheduleCell).setHeader(getTranslation("status.scheduled")).setKey("schedule")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(item -> item.lastModified() == null ? "" : DATE.format(item.lastModified()))
                 .setHeader(getTranslation("browser.modified")).setKey("mgnl:lastModified").setSortable(true)
@@ -226,14 +233,23 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
                 .toList()) : value.toString();
     }
 
+    /** Planned publish (↑) and unpublish (↓) times in the editor's time zone. */
+    private String scheduleCell(ContentItem item) {
+        var w = item.workflow();
+        var zone = Cms.runtime().editorTimeZone();
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+        StringBuilder s = new StringBuilder();
+        if (w.publishAt() != null) {
+            s.append("↑ ").append(when.format(w.publishAt().atZone(zone)));
+        }
+        if (w.unpublishAt() != null) {
+            s.append(s.length() > 0 ? "  " : "").append("↓ ").append(when.format(w.unpublishAt().atZone(zone)));
+        }
+        return s.toString();
+    }
+
     private Span badge(ContentItem item) {
-        Span badge = new Span(getTranslation("status." + item.status().stored()));
-        badge.getElement().getThemeList().add("badge pill");
-        badge.getElement().getThemeList().add(switch (item.status()) {
-            case PUBLISHED -> "success";
-            case MODIFIED -> "contrast";
-            case DRAFT -> "primary";
-        });
+        Span badge = no.sunnekommuner.cms.editor.workflow.StatusBadge.apply(new Span(), item, this);
         badge.addClassName("status-" + item.status().stored());
         return badge;
     }
@@ -241,6 +257,48 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
     private void open(ContentItem item) {
         getUI().ifPresent(ui -> ui.navigate(DetailView.class, new RouteParameters("app", app.name()),
                 QueryParameters.simple(Map.of("path", item.path()))));
+    }
+
+    /** Submits the selected items for review with one comment (asked in a dialog). */
+    private void submitSelected() {
+        List<ContentItem> selected = new ArrayList<>(grid.getSelectedItems());
+        if (selected.isEmpty()) {
+            return;
+        }
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setId("bulk-submit-dialog");
+        dialog.setHeaderTitle(getTranslation("workflow.submit"));
+        com.vaadin.flow.component.textfield.TextArea comment =
+                new com.vaadin.flow.component.textfield.TextArea(getTranslation("workflow.comment"));
+        comment.setId("bulk-review-comment");
+        comment.setMaxLength(2000);
+        comment.setWidth("28em");
+        dialog.add(comment);
+        Button send = new Button(getTranslation("workflow.submit"), e -> {
+            Actor user = CurrentUser.actor();
+            int done = 0;
+            List<String> failed = new ArrayList<>();
+            for (ContentItem item : selected) {
+                try {
+                    Cms.runtime().content().submitForReview(item.workspace(), item.path(), comment.getValue(), user);
+                    done++;
+                } catch (AccessDeniedException ex) {
+                    failed.add(item.name() + ": " + getTranslation("error.forbidden"));
+                } catch (ContentException ex) {
+                    failed.add(item.name() + ": " + ex.getMessage());
+                }
+            }
+            dialog.close();
+            grid.deselectAll();
+            grid.getDataProvider().refreshAll();
+            Notification n = Notification.show(getTranslation("workflow.submitted") + " (" + done + ")"
+                    + (failed.isEmpty() ? "" : " " + String.join("; ", failed)), 6000, Notification.Position.BOTTOM_START);
+            n.addThemeVariants(failed.isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+        });
+        send.setId("bulk-submit-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), send);
+        dialog.open();
     }
 
     private void bulk(BulkAction action) {

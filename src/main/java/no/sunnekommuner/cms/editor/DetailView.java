@@ -146,20 +146,20 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
         updateStatus();
         HorizontalLayout head = new HorizontalLayout(heading, status);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(head, actions, form);
+        add(head, actions);
+        if (exists) {
+            // review and schedules: a component of its own, told back the item's new state
+            add(new no.sunnekommuner.cms.editor.workflow.WorkflowPanel(content(), actor,
+                    Cms.runtime().editorTimeZone(), getLocale(), item, changed -> {
+                        item = changed;
+                        build();
+                    }));
+        }
+        add(form);
     }
 
     private void updateStatus() {
-        status.setText(item == null ? getTranslation("status.new") : getTranslation("status." + item.status().stored()));
-        status.getElement().getThemeList().clear();
-        status.getElement().getThemeList().add("badge pill");
-        if (item != null) {
-            status.getElement().getThemeList().add(switch (item.status()) {
-                case PUBLISHED -> "success";
-                case MODIFIED -> "contrast";
-                case DRAFT -> "primary";
-            });
-        }
+        no.sunnekommuner.cms.editor.workflow.StatusBadge.apply(status, item, this);
         status.setId("item-status");
     }
 
@@ -322,36 +322,26 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
     }
 
     private void versions() {
-        List<VersionInfo> list = content().versions(type.workspace(), item.path());
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("versions.title"));
-        dialog.setId("versions-dialog");
-        Grid<VersionInfo> grid = new Grid<>();
-        grid.addColumn(VersionInfo::name).setHeader(getTranslation("versions.name")).setAutoWidth(true);
-        grid.addColumn(v -> v.created() == null ? "" : WHEN.format(v.created())).setHeader(getTranslation("versions.when"))
-                .setAutoWidth(true);
-        grid.addColumn(VersionInfo::createdBy).setHeader(getTranslation("versions.by")).setAutoWidth(true);
-        grid.addComponentColumn(v -> {
-            Button restore = new Button(getTranslation("versions.restore"), e -> {
-                try {
-                    item = content().restore(type.workspace(), item.path(), v.name(), CurrentUser.actor());
-                } catch (AccessDeniedException ex) {
-                    notify(getTranslation("error.forbidden"), NotificationVariant.LUMO_ERROR);
-                    return;
-                }
-                dialog.close();
-                build();
-                notify(getTranslation("versions.restored", v.name()), NotificationVariant.LUMO_SUCCESS);
-            });
-            restore.setId("restore-" + v.name().replace('.', '-'));
-            return restore;
-        });
-        grid.setItems(list);
-        grid.setWidth("640px");
-        grid.setAllRowsVisible(true);
-        dialog.add(list.isEmpty() ? new Span(getTranslation("versions.none")) : grid);
-        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
-        dialog.open();
+        Labels labels = new Labels(Cms.runtime().definitions(), getLocale());
+        new no.sunnekommuner.cms.editor.history.HistoryDialog(content(), CurrentUser.actor(), item,
+                Cms.runtime().editorTimeZone(), property -> fieldLabel(labels, property), restored -> {
+                    item = restored;
+                    build();
+                }).open();
+    }
+
+    /** The form's label of a property, {@code submodel.property} for sub-model values. */
+    private String fieldLabel(Labels labels, String property) {
+        int dot = property.indexOf('.');
+        if (dot < 0) {
+            return type.property(property).map(p -> labels.property(app, p)).orElse(property);
+        }
+        var parent = type.property(property.substring(0, dot));
+        var inner = parent.flatMap(p -> type.subModel(p.type().target()))
+                .flatMap(sm -> sm.properties().stream().filter(q -> q.name().equals(property.substring(dot + 1)))
+                        .findFirst());
+        return parent.isPresent() && inner.isPresent() ? labels.property(app, parent.get()) + " – "
+                + labels.subProperty(app, parent.get(), inner.get()) : property;
     }
 
     private void preview() {

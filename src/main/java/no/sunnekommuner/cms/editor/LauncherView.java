@@ -23,6 +23,7 @@ public class LauncherView extends VerticalLayout implements HasDynamicTitle {
         tiles.addClassName("tiles");
         // only the apps the user may open (permissions.roles); AccessGuard refuses the others by address
         Cms.access().apps(CurrentUser.actor()).forEach(app -> tiles.add(tile(app, labels)));
+        tiles.add(TasksView.tile(this)); // review requests (publishers) and rejections (authors)
         add(tiles);
     }
 

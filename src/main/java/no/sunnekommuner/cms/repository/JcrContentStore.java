@@ -30,6 +30,7 @@ import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.content.model.ContentPage;
 import no.sunnekommuner.cms.content.model.PublicationStatus;
 import no.sunnekommuner.cms.content.model.VersionInfo;
+import no.sunnekommuner.cms.content.model.WorkflowState;
 import no.sunnekommuner.cms.content.spi.ContentQueryRequest;
 import no.sunnekommuner.cms.content.spi.ContentStore;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
@@ -44,6 +45,8 @@ public final class JcrContentStore implements ContentStore {
     private static final String LAST_ACTIVATED = "mgnl:lastActivated";
     private static final String LAST_ACTIVATED_BY = "mgnl:lastActivatedBy";
     private static final String LAST_ACTIVATED_VERSION = "mgnl:lastActivatedVersion";
+    /** On an item's version history: the number of the next version (names are never reused after pruning). */
+    private static final String NEXT_VERSION = "next";
 
     private final JcrRepository repository;
 
@@ -224,7 +227,7 @@ public final class JcrContentStore implements ContentStore {
         return call(workspace, s -> {
             Node draft = node(s, path).orElseThrow(() -> new ContentNotFoundException(workspace, path));
             Calendar now = now();
-            String versionName = storeVersion(workspace, draft, user, now);
+            String versionName = storeVersion(workspace, draft, user, now, VersionInfo.Action.PUBLISHED, 0);
             draft.setProperty(ACTIVATION_STATUS, true);
             draft.setProperty(LAST_ACTIVATED, now);
             draft.setProperty(LAST_ACTIVATED_BY, user);
@@ -281,7 +284,8 @@ public final class JcrContentStore implements ContentStore {
                 Node v = it.nextNode();
                 versions.add(new VersionInfo(v.getName(), JcrValues.date(v.getProperty("created").getDate()),
                         v.getProperty("createdBy").getString(),
-                        v.hasProperty("comment") ? v.getProperty("comment").getString() : null));
+                        v.hasProperty("comment") ? v.getProperty("comment").getString() : null,
+                        VersionInfo.Action.fromStored(string(v, "action"))));
             }
             return versions.build();
         });
@@ -351,18 +355,76 @@ public final class JcrContentStore implements ContentStore {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private String storeVersion(String workspace, Node draft, String user, Calendar now) throws RepositoryException {
+    @Override
+    public String storeVersion(String workspace, String path, VersionInfo.Action action, String user, int keep) {
+        return call(workspace, s -> {
+            Node draft = node(s, path).orElseThrow(() -> new ContentNotFoundException(workspace, path));
+            return storeVersion(workspace, draft, user, now(), action, keep);
+        });
+    }
+
+    /**
+     * Stores a version; names count up per item ({@code 1.0}, {@code 1.1}, …) and are never reused after old
+     * versions were pruned. {@code keep} > 0 prunes the oldest versions not made by a publish beyond that count.
+     */
+    private String storeVersion(String workspace, Node draft, String user, Calendar now, VersionInfo.Action action,
+            int keep) throws RepositoryException {
         ContentNode snapshot = ContentNodes.read(draft);
         return call(Workspaces.VERSIONS, vs -> {
             Node history = ensurePath(vs, "/" + workspace + "/" + draft.getIdentifier());
-            String name = "1." + history.getNodes().getSize();
+            long next = history.hasProperty(NEXT_VERSION) ? history.getProperty(NEXT_VERSION).getLong()
+                    : history.getNodes().getSize();
+            String name = "1." + next;
+            history.setProperty(NEXT_VERSION, next + 1);
             Node version = history.addNode(name, "nt:unstructured");
             version.setProperty("created", now);
             version.setProperty("createdBy", user);
             version.setProperty("path", draft.getPath());
+            version.setProperty("action", action.stored());
             ContentNodes.writeSnapshot(version, snapshot);
+            if (keep > 0) {
+                prune(history, keep);
+            }
             vs.save();
             return name;
+        });
+    }
+
+    private static void prune(Node history, int keep) throws RepositoryException {
+        long excess = history.getNodes().getSize() - keep;
+        for (NodeIterator it = history.getNodes(); it.hasNext() && excess > 0; ) {
+            Node v = it.nextNode();
+            if (VersionInfo.Action.fromStored(string(v, "action")) != VersionInfo.Action.PUBLISHED) {
+                v.remove();
+                excess--;
+            }
+        }
+    }
+
+    @Override
+    public ContentItem replaceWorkflow(String workspace, String path, WorkflowState expected, WorkflowState next) {
+        return call(workspace, s -> {
+            Node node = node(s, path).orElseThrow(() -> new ContentNotFoundException(workspace, path));
+            WorkflowState current = WorkflowProperties.read(node);
+            if (!current.equals(expected)) {
+                throw new ContentConflictException(path, -1, revision(node));
+            }
+            WorkflowProperties.write(node, next);
+            // a second instance claiming the same state fails here: Jackrabbit refuses a save based on a stale state
+            save(s, path);
+            return item(workspace, node);
+        });
+    }
+
+    @Override
+    public ImmutableList<ContentItem> withWorkflow(String workspace) {
+        return call(workspace, s -> {
+            Query query = s.getWorkspace().getQueryManager().createQuery(WorkflowProperties.QUERY, Query.XPATH);
+            ImmutableList.Builder<ContentItem> items = ImmutableList.builder();
+            for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
+                items.add(item(workspace, it.nextNode()));
+            }
+            return items.build();
         });
     }
 
@@ -515,7 +577,7 @@ public final class JcrContentStore implements ContentStore {
                 PublicationStatus.fromStored(string(node, ContentNodes.STATUS)),
                 date(node, "mgnl:created"), string(node, "mgnl:createdBy"),
                 date(node, "mgnl:lastModified"), string(node, "mgnl:lastModifiedBy"),
-                date(node, LAST_ACTIVATED), string(node, LAST_ACTIVATED_BY));
+                date(node, LAST_ACTIVATED), string(node, LAST_ACTIVATED_BY), WorkflowProperties.read(node));
     }
 
     private static String string(Node node, String property) throws RepositoryException {

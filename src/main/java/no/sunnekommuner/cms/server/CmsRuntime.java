@@ -46,6 +46,7 @@ public final class CmsRuntime implements AutoCloseable {
     private final BasicAuthCache basicAuth;
     private final ApiTokens tokens;
     private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics;
+    private no.sunnekommuner.cms.content.workflow.PublicationScheduler scheduler;
 
     private CmsRuntime(Settings settings, DefinitionRegistry definitions, JcrRepository repository,
             ContentService content, UserDirectory users, SignIn signIn, BasicAuthCache basicAuth, ApiTokens tokens,
@@ -66,6 +67,14 @@ public final class CmsRuntime implements AutoCloseable {
      * prepares workspaces and node types.
      */
     public static CmsRuntime start(Settings settings) throws IOException, RepositoryException {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(Settings)}, with the clock of review decisions and scheduled publishes (tests move it);
+     * the scheduler runs what is due at once, then every {@code workflow.schedulerIntervalMillis}.
+     */
+    public static CmsRuntime start(Settings settings, Clock clock) throws IOException, RepositoryException {
         List<Path> dirs = settings.lightModuleDirs();
         DefinitionRegistry definitions = new LightModuleLoader().loadOrFail(dirs);
         definitions.problems().forEach(p -> LOG.warn("Definition problem: {}", p));
@@ -91,7 +100,7 @@ public final class CmsRuntime implements AutoCloseable {
             ContentService content = new ContentService(definitions,
                     new MeteredContentStore(new JcrContentStore(repository), metrics),
                     new ContentValidator(definitions, locales, DomainRules.all()), new RichTextSanitizer(),
-                    locales);
+                    locales, clock, settings.integer("content.versionsPerItem"));
             content.addChangeListener(workspace -> repository.queryCounts().invalidate());
             // another cluster node's writes empty the same caches as local ones (delivery, query counts, grids)
             repository.onExternalChange(content::announceExternalChange);
@@ -102,7 +111,12 @@ public final class CmsRuntime implements AutoCloseable {
                     java.time.Duration.ofSeconds(settings.integer("security.basicAuthCache.seconds")),
                     settings.integer("security.signIn.maxTracked"));
             ApiTokens tokens = new ApiTokens(new JcrTokenStore(repository), users, Clock.systemUTC());
-            return new CmsRuntime(settings, definitions, repository, content, users, signIn, basicAuth, tokens, metrics);
+            CmsRuntime runtime = new CmsRuntime(settings, definitions, repository, content, users, signIn, basicAuth,
+                    tokens, metrics);
+            runtime.scheduler = new no.sunnekommuner.cms.content.workflow.PublicationScheduler(content, clock,
+                    java.time.Duration.ofMillis(settings.integer("workflow.schedulerIntervalMillis")));
+            runtime.scheduler.start();
+            return runtime;
         } catch (RuntimeException | RepositoryException e) {
             repository.close();
             throw e;
@@ -150,8 +164,16 @@ public final class CmsRuntime implements AutoCloseable {
         return metrics;
     }
 
+    /** Runs the planned publishes and unpublishes. */
+    public no.sunnekommuner.cms.content.workflow.PublicationScheduler scheduler() {
+        return scheduler;
+    }
+
     @Override
     public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
         metrics.close();
         repository.close();
     }

@@ -13,6 +13,7 @@ import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.content.model.ContentPage;
 import no.sunnekommuner.cms.content.model.VersionInfo;
+import no.sunnekommuner.cms.content.model.WorkflowState;
 import no.sunnekommuner.cms.content.spi.ContentStore;
 import no.sunnekommuner.cms.content.spi.ContentQueryRequest;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
@@ -111,6 +112,21 @@ final class MeteredContentStore implements ContentStore {
     @Override
     public ContentItem unpublish(String workspace, String path, String user) {
         return counted("unpublish", workspace, () -> store.unpublish(workspace, path, user));
+    }
+
+    @Override
+    public String storeVersion(String workspace, String path, VersionInfo.Action action, String user, int keep) {
+        return store.storeVersion(workspace, path, action, user, keep);
+    }
+
+    @Override
+    public ContentItem replaceWorkflow(String workspace, String path, WorkflowState expected, WorkflowState next) {
+        return counted("workflow", workspace, () -> store.replaceWorkflow(workspace, path, expected, next));
+    }
+
+    @Override
+    public ImmutableList<ContentItem> withWorkflow(String workspace) {
+        return store.withWorkflow(workspace);
     }
 
     @Override

@@ -23,6 +23,7 @@ final class EditorInBrowser implements BeforeAllCallback, AfterAllCallback, Afte
 
     private final boolean demoContent;
     private final Map<String, String> settings;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
     private Path dir;
     private TestServer server;
     private Chromium chromium;
@@ -41,6 +42,13 @@ final class EditorInBrowser implements BeforeAllCallback, AfterAllCallback, Afte
         return new EditorInBrowser(false, settings);
     }
 
+    /** The project's module only, without content, with these settings and a clock the test moves. */
+    static EditorInBrowser withClock(java.time.Clock clock, Map<String, String> settings) {
+        EditorInBrowser e = new EditorInBrowser(false, settings);
+        e.clock = clock;
+        return e;
+    }
+
     /** The project's module and the YAML-only events module, with the demo content. */
     static EditorInBrowser withDemoContent() {
         return new EditorInBrowser(true);
@@ -56,7 +64,7 @@ final class EditorInBrowser implements BeforeAllCallback, AfterAllCallback, Afte
         dir = Files.createTempDirectory("editor-it");
         server = TestServer.start(dir.resolve("repo"), demoContent
                 ? List.of(TestRuntimes.LIGHT_MODULES, TestRuntimes.TEST_LIGHT_MODULES)
-                : List.of(TestRuntimes.LIGHT_MODULES), settings);
+                : List.of(TestRuntimes.LIGHT_MODULES), settings, clock);
         if (demoContent) {
             new DemoContent(server.runtime().content()).loadIfEmpty();
         }

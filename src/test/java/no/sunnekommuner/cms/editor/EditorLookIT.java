@@ -48,9 +48,14 @@ class EditorLookIT {
         violations.put("login", seriousViolations(page));
 
         EditorPage editor = new EditorPage(page).signIn(TestServer.PUBLISHER, TestServer.PASSWORD);
-        assertThat(page.locator(".tile")).hasCount(server.runtime().definitions().apps().size());
+        // one tile per app and the task list's
+        assertThat(page.locator(".tile")).hasCount(server.runtime().definitions().apps().size() + 1);
         Chromium.screenshot(page, "launcher");
         violations.put("launcher", seriousViolations(page));
+        page.locator("#app-tasks").click();
+        assertThat(page.locator("#tasks-view")).isVisible();
+        Chromium.screenshot(page, "tasks");
+        violations.put("tasks", seriousViolations(page));
 
         for (AppDefinition app : server.runtime().definitions().apps().values()) {
             ContentTypeDefinition type = server.runtime().definitions().contentType(app.contentType()).orElseThrow();

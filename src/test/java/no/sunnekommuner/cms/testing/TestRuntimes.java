@@ -39,6 +39,13 @@ public final class TestRuntimes {
         return CmsRuntime.start(settings(dataDir, lightModuleDirs));
     }
 
+    /** A runtime whose review decisions and scheduler follow the test's clock. */
+    public static CmsRuntime start(Path dataDir, List<Path> lightModuleDirs, java.time.Clock clock)
+            throws Exception {
+        Files.createDirectories(dataDir);
+        return CmsRuntime.start(settings(dataDir, lightModuleDirs), clock);
+    }
+
     public static CmsRuntime start(Path dataDir) throws Exception {
         return start(dataDir, List.of(LIGHT_MODULES));
     }

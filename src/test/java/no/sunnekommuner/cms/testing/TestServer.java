@@ -36,12 +36,18 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Path dataDir, List<Path> lightModuleDirs, Map<String, String> overrides)
             throws Exception {
+        return start(dataDir, lightModuleDirs, overrides, java.time.Clock.systemUTC());
+    }
+
+    /** As {@link #start(Path, List, Map)}, with the clock of review decisions and the scheduler. */
+    public static TestServer start(Path dataDir, List<Path> lightModuleDirs, Map<String, String> overrides,
+            java.time.Clock clock) throws Exception {
         Files.createDirectories(dataDir);
         Settings settings = TestRuntimes.settings(dataDir, lightModuleDirs);
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             settings = settings.with(e.getKey(), e.getValue());
         }
-        CmsRuntime runtime = CmsRuntime.start(settings);
+        CmsRuntime runtime = CmsRuntime.start(settings, clock);
         try {
             runtime.users().create(EDITOR, "Redaktør", PASSWORD.toCharArray(), ImmutableSet.of(Role.EDITOR), "nb");
             runtime.users().create(PUBLISHER, "Publisher", PASSWORD.toCharArray(),

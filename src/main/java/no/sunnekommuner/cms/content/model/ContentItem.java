@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 
 /**
- * A stored node with its bookkeeping: where it is, its revision (for conflict detection), publication status and
- * who changed it when.
+ * A stored node with its bookkeeping: where it is, its revision (for conflict detection), publication status,
+ * who changed it when, and its editorial workflow (review, schedule).
  */
 public record ContentItem(
         String workspace,
@@ -18,9 +18,11 @@ public record ContentItem(
         OffsetDateTime lastModified,
         String lastModifiedBy,
         OffsetDateTime lastPublished,
-        String lastPublishedBy) {
+        String lastPublishedBy,
+        WorkflowState workflow) {
 
     public ContentItem {
+        workflow = workflow == null ? WorkflowState.NONE : workflow;
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(node, "node");

@@ -9,6 +9,7 @@ import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.content.model.ContentPage;
 import no.sunnekommuner.cms.content.model.VersionInfo;
+import no.sunnekommuner.cms.content.model.WorkflowState;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
 
 /**
@@ -68,6 +69,26 @@ public interface ContentStore {
 
     /** The content of a stored version. */
     Optional<ContentNode> version(String workspace, String path, String versionName);
+
+    /**
+     * Stores the draft as it is now as a version (made by a save or a restore) and removes the oldest versions
+     * beyond {@code keep}, except those made by a publish, which are always kept.
+     *
+     * @return the new version's name
+     */
+    String storeVersion(String workspace, String path, VersionInfo.Action action, String user, int keep);
+
+    /**
+     * Replaces the item's workflow state if it is still {@code expected}; the content, its revision and stamps
+     * stay as they are (planning or reviewing is not editing).
+     *
+     * @throws no.sunnekommuner.cms.content.ContentConflictException when the state changed meanwhile (here or on
+     *         another instance of a cluster): the caller's decision was based on an outdated state
+     */
+    ContentItem replaceWorkflow(String workspace, String path, WorkflowState expected, WorkflowState next);
+
+    /** Draft items of the workspace that are in review, rejected or scheduled (a short list). */
+    ImmutableList<ContentItem> withWorkflow(String workspace);
 
     /** Lists items of a content type (see {@link ContentQueryRequest}). */
     ContentPage query(ContentTypeDefinition type, ContentQueryRequest request);

@@ -52,13 +52,22 @@ import no.sunnekommuner.cms.definition.problem.Problem.Severity;
  *       summaryProperty: summary    # the entries' summary (default: delivery.feed.summaryProperty)
  *       orderBy: startDate asc      # the feed's order (default: the date property, newest first)
  * </pre>
+ *
+ * Apps get editorial settings (publishing through review is a runtime feature, not a Magnolia key):
+ *
+ * <pre>
+ * apps:
+ *   news-app:
+ *     reviewRequired: true          # its items are published only by a publisher approving a review
+ * </pre>
  */
 final class ContentRulesReader {
 
     static final String FOLDER = "standalone";
     static final String FILE = "content-rules.yaml";
 
-    private static final Set<String> ROOT_KEYS = ImmutableSet.of("contentTypes", "endpoints");
+    private static final Set<String> ROOT_KEYS = ImmutableSet.of("contentTypes", "endpoints", "apps");
+    private static final Set<String> APP_KEYS = ImmutableSet.of("reviewRequired");
     private static final Set<String> ENDPOINT_KEYS = ImmutableSet.of("feed");
     private static final Set<String> FEED_KEYS = ImmutableSet.of("dateProperty", "summaryProperty", "orderBy");
     private static final Set<String> TYPE_KEYS = ImmutableSet.of("extraProperties", "extraNodes", "rules");
@@ -189,6 +198,30 @@ final class ContentRulesReader {
             }
             feeds.put(entry.getKey(), new no.sunnekommuner.cms.definition.FeedSettings(date, summary,
                     f.string(feed, "orderBy", path + ".feed")));
+        }
+    }
+
+    /** Reads the {@code apps} section, once the apps are loaded: which apps require review. */
+    void applyApps(YamlDocument document, Map<String, no.sunnekommuner.cms.definition.AppDefinition> apps,
+            Set<String> reviewApps) {
+        if (!(document.root() instanceof Map<?, ?>)) {
+            return; // reported by apply
+        }
+        YamlFields f = new YamlFields(document, problems);
+        Map<String, Object> root = f.map(document.root(), "");
+        Map<String, Object> section = f.map(root.get("apps"), "apps");
+        for (Map.Entry<String, Object> entry : section.entrySet()) {
+            String path = "apps." + entry.getKey();
+            if (!apps.containsKey(entry.getKey())) {
+                f.report(Severity.MAJOR, path, "No app '" + entry.getKey() + "' is loaded; ignored"
+                        + Suggestions.hint(entry.getKey(), apps.keySet()));
+                continue;
+            }
+            Map<String, Object> settings = f.map(entry.getValue(), path);
+            f.unknownKeys(settings, APP_KEYS, path, "the settings of an app");
+            if (f.bool(settings, "reviewRequired", path, false)) {
+                reviewApps.add(entry.getKey());
+            }
         }
     }
 }

@@ -150,6 +150,13 @@ public final class LightModuleLoader {
                         feeds));
             }
         }
+        java.util.Set<String> reviewApps = new LinkedHashSet<>();
+        for (Module module : modules) {
+            Path rules = module.dir().resolve(ContentRulesReader.FOLDER).resolve(ContentRulesReader.FILE);
+            if (Files.isRegularFile(rules)) {
+                module.parser().parse(rules).ifPresent(d -> rulesReader.applyApps(d, apps, reviewApps));
+            }
+        }
         for (Module module : modules) {
             readMessages(module.dir().resolve(I18N), messages, problems);
         }
@@ -157,7 +164,7 @@ public final class LightModuleLoader {
         messages.forEach((language, bundle) -> bundles.put(language, ImmutableMap.copyOf(bundle)));
         return new DefinitionRegistry(ImmutableSet.copyOf(moduleNames), ImmutableMap.copyOf(contentTypes),
                 ImmutableMap.copyOf(apps), ImmutableMap.copyOf(endpoints), bundles.build(), problems.problems(),
-                ImmutableMap.copyOf(feeds));
+                ImmutableMap.copyOf(feeds), ImmutableSet.copyOf(reviewApps));
     }
 
     /** Loads the definitions and throws, listing every problem, if any is severe. */
