@@ -15,6 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import no.sunnekommuner.cms.content.events.ContentEvent;
+import no.sunnekommuner.cms.content.events.ContentEventListener;
 import no.sunnekommuner.cms.content.i18n.SiteLocales;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
@@ -52,6 +54,7 @@ public final class ContentService {
     /** Fair, so a writer waiting between two batches of an import gets its turn before the next batch. */
     private final ConcurrentMap<String, ReentrantLock> workspaceLocks = new ConcurrentHashMap<>();
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<ContentEventListener> eventListeners = new CopyOnWriteArrayList<>();
 
     public ContentService(DefinitionRegistry definitions, ContentStore store, ContentValidator validator,
             RichTextSanitizer sanitizer, SiteLocales locales) {
@@ -126,7 +129,8 @@ public final class ContentService {
         return locked(workspace, () -> {
             String path = childPath(parentPath, node.name());
             ContentNode prepared = prepareAndValidate(workspace, parentPath, null, node, mode);
-            return store.create(workspace, parentPath, prepared, user);
+            return announce(ContentEvent.Kind.CREATE, store.create(workspace, parentPath, prepared, user), actor,
+                    false, null);
         });
     }
 
@@ -143,7 +147,8 @@ public final class ContentService {
             ContentNode named = rename(state, current.name(), current.id());
             ContentNode prepared = prepareAndValidate(workspace, current.parentPath(), path, named,
                     ValidationMode.STRICT);
-            return store.update(workspace, path, prepared, true, baseRevision, user);
+            return announce(ContentEvent.Kind.SAVE, store.update(workspace, path, prepared, true, baseRevision,
+                    user), actor, false, null);
         });
     }
 
@@ -157,7 +162,8 @@ public final class ContentService {
             changes.forEach(merged::property);
             ContentNode prepared = prepareAndValidate(workspace, current.parentPath(), path, merged.build(),
                     ValidationMode.STRICT);
-            return store.update(workspace, path, prepared, false, baseRevision, user);
+            return announce(ContentEvent.Kind.SAVE, store.update(workspace, path, prepared, false, baseRevision,
+                    user), actor, false, null);
         });
     }
 
@@ -204,7 +210,8 @@ public final class ContentService {
             }
             throw e;
         }
-        return created;
+        ContentItem imported = created;
+        return locked(workspace, () -> announce(ContentEvent.Kind.IMPORT, imported, actor, false, null));
     }
 
     /** Splits a tree into write units: each item or folder with its non-item children, parents first. */
@@ -260,7 +267,8 @@ public final class ContentService {
         if (!ContentValidator.isValidNodeName(newName)) {
             throw new ValidationException(ImmutableList.of(Violation.of("@name", "nodeName")));
         }
-        return locked(workspace, () -> store.move(workspace, path, newParentPath, newName, user));
+        return locked(workspace, () -> announce(ContentEvent.Kind.MOVE,
+                store.move(workspace, path, newParentPath, newName, user), actor, false, "from " + path));
     }
 
     /**
@@ -277,7 +285,10 @@ public final class ContentService {
             if (!referrers.isEmpty()) {
                 throw new ContentReferencedException(path, ImmutableList.copyOf(referrers));
             }
+            boolean wasPublished = store.readPublished(workspace, path).isPresent();
             store.delete(workspace, path);
+            announce(new ContentEvent(ContentEvent.Kind.DELETE, workspace, path, item.id(), actor,
+                    java.time.Instant.now(), wasPublished, ImmutableList.of(), null));
             return null;
         });
     }
@@ -285,7 +296,8 @@ public final class ContentService {
     /** Publishes the node: the public sees this state until the next publish. Each publish stores a version. */
     public ContentItem publish(String workspace, String path, Actor actor) {
         String user = authorize(actor, Permission.PUBLISH, workspace);
-        return locked(workspace, () -> store.publish(workspace, path, user));
+        return locked(workspace, () -> announce(ContentEvent.Kind.PUBLISH, store.publish(workspace, path, user),
+                actor, true, null));
     }
 
     /** Publishes the node and every item and folder below it, parents first. */
@@ -294,13 +306,19 @@ public final class ContentService {
         return locked(workspace, () -> {
             ImmutableList.Builder<ContentItem> published = ImmutableList.builder();
             publishTree(workspace, path, user, published);
-            return published.build();
+            ImmutableList<ContentItem> items = published.build();
+            items.forEach(i -> announce(ContentEvent.Kind.PUBLISH, i, actor, true, "recursive"));
+            return items;
         });
     }
 
     public ContentItem unpublish(String workspace, String path, Actor actor) {
         String user = authorize(actor, Permission.UNPUBLISH, workspace);
-        return locked(workspace, () -> store.unpublish(workspace, path, user));
+        return locked(workspace, () -> {
+            boolean wasPublished = store.readPublished(workspace, path).isPresent();
+            return announce(ContentEvent.Kind.UNPUBLISH, store.unpublish(workspace, path, user), actor,
+                    wasPublished, null);
+        });
     }
 
     /** Makes a stored version the current draft again (publish to show it to the public). */
@@ -313,7 +331,8 @@ public final class ContentService {
             ContentNode named = rename(snapshot, current.name(), current.id());
             ContentNode prepared = prepareAndValidate(workspace, current.parentPath(), path, named,
                     ValidationMode.IMPORT);
-            return store.update(workspace, path, prepared, true, -1, user);
+            return announce(ContentEvent.Kind.RESTORE, store.update(workspace, path, prepared, true, -1, user),
+                    actor, false, versionName);
         });
     }
 
@@ -696,6 +715,57 @@ public final class ContentService {
     public void addChangeListener(Consumer<String> listener) {
         changeListeners.add(listener);
     }
+
+    /**
+     * Registers a listener told of every successful write (audit log, webhooks), in write order per workspace.
+     */
+    public void addEventListener(ContentEventListener listener) {
+        eventListeners.add(listener);
+    }
+
+    /**
+     * Tells the event listeners of a write that was made (also for operations built on top of this service, such
+     * as schedules and reviews, which announce their own kinds). Call it while the write's result is certain.
+     */
+    public void announce(ContentEvent event) {
+        for (ContentEventListener listener : eventListeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                EVENT_LOG.error("A content event listener failed on {} {}:{}", event.kind(), event.workspace(),
+                        event.path(), e);
+            }
+        }
+    }
+
+    private ContentItem announce(ContentEvent.Kind kind, ContentItem item, Actor actor, boolean wasPublished,
+            String detail) {
+        if (!eventListeners.isEmpty()) {
+            announce(new ContentEvent(kind, item.workspace(), item.path(), item.id(), actor, java.time.Instant.now(),
+                    wasPublished, languagesOf(item), detail));
+        }
+        return item;
+    }
+
+    /** The site languages in which an item has a value of a translatable property (the default one always). */
+    private ImmutableList<String> languagesOf(ContentItem item) {
+        Optional<ContentTypeDefinition> type = typeOfWorkspace(item.workspace());
+        ImmutableList.Builder<String> out = ImmutableList.<String>builder().add(locales.defaultLanguage());
+        if (type.isEmpty()) {
+            return out.build();
+        }
+        for (String language : locales.otherLanguages()) {
+            boolean filled = type.get().properties().stream().filter(PropertyDefinition::i18n)
+                    .anyMatch(p -> isFilled(item.node().property(locales.storedName(p.name(), language)))
+                            || item.node().children().containsKey(locales.storedName(p.name(), language)));
+            if (filled) {
+                out.add(language);
+            }
+        }
+        return out.build();
+    }
+
+    private static final org.slf4j.Logger EVENT_LOG = org.slf4j.LoggerFactory.getLogger(ContentService.class);
 
     /**
      * Announces a change that another instance of the cluster made in a workspace (the repository reports it once
