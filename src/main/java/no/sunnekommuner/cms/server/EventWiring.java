@@ -84,7 +84,8 @@ final class EventWiring {
         }
         var tokens = new no.sunnekommuner.cms.content.preview.PreviewTokens(key, java.time.Clock.systemUTC(),
                 Duration.ofMinutes(settings.longInteger("preview.tokenMinutes", 30)));
-        com.google.common.collect.ImmutableMap<String, String> templates;
+        com.google.common.collect.ImmutableMap<String, com.google.common.collect.ImmutableMap<String, String>>
+                templates;
         try {
             templates = no.sunnekommuner.cms.content.preview.PreviewTemplatesFile.read(settings.lightModuleDirs(),
                     definitions.apps().keySet());

@@ -14,11 +14,13 @@ import no.sunnekommuner.cms.content.model.ContentItem;
  */
 public final class PreviewLinks {
 
-    private final ImmutableMap<String, String> templates;
+    private final ImmutableMap<String, ImmutableMap<String, String>> templates;
     private final PreviewTokens tokens;
     private final String site;
 
-    public PreviewLinks(ImmutableMap<String, String> templates, PreviewTokens tokens, String siteBaseUrl) {
+    /** @param templates per app: per language, or {@value PreviewTemplatesFile#ANY_LANGUAGE} for all */
+    public PreviewLinks(ImmutableMap<String, ImmutableMap<String, String>> templates, PreviewTokens tokens,
+            String siteBaseUrl) {
         this.templates = templates;
         this.tokens = tokens;
         this.site = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
@@ -43,7 +45,9 @@ public final class PreviewLinks {
 
     /** The website page previewing an item in a language, or empty when the app names no template. */
     public Optional<String> url(String app, String language, ContentItem item, String token) {
-        String template = templates.get(app);
+        ImmutableMap<String, String> perLanguage = templates.get(app);
+        String template = perLanguage == null ? null : perLanguage.getOrDefault(language,
+                perLanguage.get(PreviewTemplatesFile.ANY_LANGUAGE));
         if (template == null) {
             return Optional.empty();
         }

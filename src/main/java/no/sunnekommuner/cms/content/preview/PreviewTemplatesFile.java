@@ -23,18 +23,25 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * apps:
  *   news-app:
  *     previewUrl: "{site}/{lang}/nyheter/{name}?preview={token}"
+ *   benefits-app:
+ *     previewUrl:                     # or one template per language
+ *       nb: "{site}/fordeler{path}?preview={token}"
+ *       en: "{site}/en/benefits{path}?preview={token}"
  * </pre>
+ * The key {@value #ANY_LANGUAGE} of the result's inner map is the template of every language.
  */
 public final class PreviewTemplatesFile {
 
     public static final String FILE = "standalone/preview.yaml";
+    public static final String ANY_LANGUAGE = "*";
 
     private PreviewTemplatesFile() {
     }
 
     /** @param knownApps app names of the loaded definitions: a template for another name is an error */
-    public static ImmutableMap<String, String> read(Iterable<Path> lightModuleDirs, Set<String> knownApps) {
-        Map<String, String> out = new LinkedHashMap<>();
+    public static ImmutableMap<String, ImmutableMap<String, String>> read(Iterable<Path> lightModuleDirs,
+            Set<String> knownApps) {
+        Map<String, ImmutableMap<String, String>> out = new LinkedHashMap<>();
         for (Path dir : lightModuleDirs) {
             if (!Files.isDirectory(dir)) {
                 continue;
@@ -53,7 +60,8 @@ public final class PreviewTemplatesFile {
         return ImmutableMap.copyOf(out);
     }
 
-    private static void readOne(Path file, Set<String> knownApps, Map<String, String> out) throws IOException {
+    private static void readOne(Path file, Set<String> knownApps, Map<String, ImmutableMap<String, String>> out)
+            throws IOException {
         Object root;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
@@ -73,19 +81,31 @@ public final class PreviewTemplatesFile {
                 throw new IllegalArgumentException(file + ": no app '" + app + "' is loaded; known: " + knownApps);
             }
             if (!(e.getValue() instanceof Map<?, ?> settings) || !Set.of("previewUrl").containsAll(keys(settings))
-                    || !(settings.get("previewUrl") instanceof String url)) {
+                    || settings.get("previewUrl") == null) {
                 throw new IllegalArgumentException(file + ": app '" + app + "' takes only 'previewUrl: <template>'");
             }
-            if (!url.contains("{token}")) {
-                throw new IllegalArgumentException(file + ": the previewUrl of '" + app + "' needs {token}");
+            ImmutableMap.Builder<String, String> templates = ImmutableMap.builder();
+            if (settings.get("previewUrl") instanceof Map<?, ?> perLanguage) {
+                for (Map.Entry<?, ?> l : perLanguage.entrySet()) {
+                    templates.put(String.valueOf(l.getKey()), checked(file, app, l.getValue()));
+                }
+            } else {
+                templates.put(ANY_LANGUAGE, checked(file, app, settings.get("previewUrl")));
             }
-            String start = url.replace("{site}", "http://site").toLowerCase(java.util.Locale.ROOT);
-            if (!start.startsWith("http://") && !start.startsWith("https://")) {
-                throw new IllegalArgumentException(file + ": the previewUrl of '" + app + "' must start with "
-                        + "{site}, http:// or https://");
-            }
-            out.put(app, url);
+            out.put(app, templates.build());
         }
+    }
+
+    private static String checked(Path file, String app, Object template) {
+        if (!(template instanceof String url) || !url.contains("{token}")) {
+            throw new IllegalArgumentException(file + ": the previewUrl of '" + app + "' must be a text with {token}");
+        }
+        String start = url.replace("{site}", "http://site").toLowerCase(java.util.Locale.ROOT);
+        if (!start.startsWith("http://") && !start.startsWith("https://")) {
+            throw new IllegalArgumentException(file + ": the previewUrl of '" + app + "' must start with "
+                    + "{site}, http:// or https://");
+        }
+        return url;
     }
 
     private static Set<String> keys(Map<?, ?> map) {
