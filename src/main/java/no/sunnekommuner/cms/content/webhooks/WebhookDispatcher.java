@@ -213,6 +213,9 @@ public final class WebhookDispatcher implements ContentEventListener, AutoClosea
                     }
                 }
             } catch (RuntimeException e) {
+                if (executor.isShutdown()) {
+                    return; // stopping: what is left waits in the outbox for the next start
+                }
                 LOG.error("Webhook worker of '{}' failed; retrying in {}", target.name(), settings.maxBackoff(), e);
                 executor.schedule(this::drain, settings.maxBackoff().toMillis(), TimeUnit.MILLISECONDS);
             }
