@@ -153,8 +153,7 @@ class EditorAuditIT {
 
         admin.fill("audit-item", "");
         admin.fill("audit-user", ADMIN);
-        page.locator("#audit-action").locator("input").fill("sign-in");
-        page.keyboard().press("Enter");
+        admin.choose("audit-action", "sign-in");
         page.locator("#audit-apply").click();
         assertThat(page.locator("#audit-count")).hasText("1 hendelser");
 

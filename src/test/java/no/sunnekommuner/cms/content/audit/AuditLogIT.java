@@ -95,14 +95,25 @@ class AuditLogIT {
     @Test
     void signInsOverHttpAndApiWritesAreRecordedWithTheClientAddress() throws Exception {
         try (TestServer server = TestServer.start(temp.resolve("http"), List.of(TestRuntimes.LIGHT_MODULES),
-                Map.of())) {
+                Map.of("security.signIn.addressFailures", "3"))) {
             server.runtime().content().create("news", "/", article("api"), "test");
             String publisher = TestServer.basic(TestServer.PUBLISHER, TestServer.PASSWORD);
             assertThat(server.send("POST", "/.rest/commands/v2/activate", "{\"repository\":\"news\",\"path\":\"/api\"}",
                     "Content-Type", "application/json", "Authorization", publisher).statusCode()).isEqualTo(200);
-            assertThat(server.get("/.rest/nodes/v1/news/api", "Authorization",
-                    TestServer.basic(TestServer.EDITOR, "wrong-password-3")).statusCode()).isEqualTo(401);
+            // no API reaches the log: the nodes API knows content workspaces only
+            assertThat(server.get("/.rest/nodes/v1/audit/", "Authorization", publisher).statusCode()).isEqualTo(404);
+            assertThat(server.send("DELETE", "/.rest/nodes/v1/audit/x", null, "Authorization", publisher)
+                    .statusCode()).isEqualTo(404);
+            // three wrong passwords from this address, then the lock-out policy refuses the fourth unchecked
+            for (int i = 0; i < 4; i++) {
+                assertThat(server.get("/.rest/nodes/v1/news/api", "Authorization",
+                        TestServer.basic(TestServer.EDITOR, "wrong-password-" + i)).statusCode()).isEqualTo(401);
+            }
             AuditLog log = server.runtime().audit();
+            assertThat(log.query(new AuditFilter(TestServer.EDITOR, null, AuditEntry.SIGN_IN_FAILED, null, null), 9))
+                    .hasSize(3);
+            assertThat(log.query(new AuditFilter(TestServer.EDITOR, null, AuditEntry.LOCK_OUT, null, null), 9))
+                    .hasSize(1);
             AuditEntry published = log.query(new AuditFilter(null, "/api", "publish", null, null), 5).get(0);
             assertThat(published.user()).isEqualTo(TestServer.PUBLISHER);
             assertThat(published.address()).isEqualTo("127.0.0.1");
@@ -111,10 +122,6 @@ class AuditLogIT {
             AuditEntry failed = log.query(new AuditFilter(TestServer.EDITOR, null, AuditEntry.SIGN_IN_FAILED, null,
                     null), 5).get(0);
             assertThat(failed.address()).isEqualTo("127.0.0.1");
-            // no API reaches the log: the nodes API knows content workspaces only
-            assertThat(server.get("/.rest/nodes/v1/audit/", "Authorization", publisher).statusCode()).isEqualTo(404);
-            assertThat(server.send("DELETE", "/.rest/nodes/v1/audit/x", null, "Authorization", publisher)
-                    .statusCode()).isEqualTo(404);
         }
     }
 }
