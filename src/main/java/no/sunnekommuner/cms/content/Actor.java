@@ -11,8 +11,9 @@ import java.util.Objects;
  * it so that it needs nothing from {@code security}; security maps its signed-in users to actors.
  *
  * @param system true only for the runtime's own writes (bootstrap, demo content, restore): never for a request
+ * @param address the client address the request came from (for the audit log), or null when unknown
  */
-public record Actor(String username, ImmutableSet<String> roles, boolean system) {
+public record Actor(String username, ImmutableSet<String> roles, boolean system, String address) {
 
     public static final String EDITOR = "editor";
     public static final String PUBLISHER = "publisher";
@@ -22,6 +23,15 @@ public record Actor(String username, ImmutableSet<String> roles, boolean system)
         Objects.requireNonNull(username, "username");
         roles = roles == null ? ImmutableSet.of() : roles.stream().map(r -> r.toLowerCase(Locale.ROOT))
                 .collect(ImmutableSet.toImmutableSet());
+    }
+
+    public Actor(String username, ImmutableSet<String> roles, boolean system) {
+        this(username, roles, system, null);
+    }
+
+    /** The same actor, acting from a client address (recorded in the audit log, never used to decide rights). */
+    public Actor from(String clientAddress) {
+        return new Actor(username, roles, system, clientAddress);
     }
 
     /** A person (or API token) with these roles. */

@@ -15,6 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import no.sunnekommuner.cms.content.events.ContentEvent;
+import no.sunnekommuner.cms.content.events.ContentEventListener;
 import no.sunnekommuner.cms.content.i18n.SiteLocales;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
@@ -56,6 +58,7 @@ public final class ContentService {
     /** Fair, so a writer waiting between two batches of an import gets its turn before the next batch. */
     private final ConcurrentMap<String, ReentrantLock> workspaceLocks = new ConcurrentHashMap<>();
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<ContentEventListener> eventListeners = new CopyOnWriteArrayList<>();
 
     public ContentService(DefinitionRegistry definitions, ContentStore store, ContentValidator validator,
             RichTextSanitizer sanitizer, SiteLocales locales) {
@@ -153,7 +156,8 @@ public final class ContentService {
         return locked(workspace, () -> {
             String path = childPath(parentPath, node.name());
             ContentNode prepared = prepareAndValidate(workspace, parentPath, null, node, mode);
-            return versioned(store.create(workspace, parentPath, prepared, user), VersionInfo.Action.SAVED, user);
+            return announce(ContentEvent.Kind.CREATE, versioned(store.create(workspace, parentPath, prepared, user),
+                    VersionInfo.Action.SAVED, user), actor, false, null);
         });
     }
 
@@ -170,8 +174,8 @@ public final class ContentService {
             ContentNode named = rename(state, current.name(), current.id());
             ContentNode prepared = prepareAndValidate(workspace, current.parentPath(), path, named,
                     ValidationMode.STRICT);
-            return versioned(store.update(workspace, path, prepared, true, baseRevision, user),
-                    VersionInfo.Action.SAVED, user);
+            return announce(ContentEvent.Kind.SAVE, versioned(store.update(workspace, path, prepared, true,
+                    baseRevision, user), VersionInfo.Action.SAVED, user), actor, false, null);
         });
     }
 
@@ -185,8 +189,8 @@ public final class ContentService {
             changes.forEach(merged::property);
             ContentNode prepared = prepareAndValidate(workspace, current.parentPath(), path, merged.build(),
                     ValidationMode.STRICT);
-            return versioned(store.update(workspace, path, prepared, false, baseRevision, user),
-                    VersionInfo.Action.SAVED, user);
+            return announce(ContentEvent.Kind.SAVE, versioned(store.update(workspace, path, prepared, false,
+                    baseRevision, user), VersionInfo.Action.SAVED, user), actor, false, null);
         });
     }
 
@@ -233,7 +237,8 @@ public final class ContentService {
             }
             throw e;
         }
-        return created;
+        ContentItem imported = created;
+        return locked(workspace, () -> announce(ContentEvent.Kind.IMPORT, imported, actor, false, null));
     }
 
     /** Splits a tree into write units: each item or folder with its non-item children, parents first. */
@@ -289,7 +294,8 @@ public final class ContentService {
         if (!ContentValidator.isValidNodeName(newName)) {
             throw new ValidationException(ImmutableList.of(Violation.of("@name", "nodeName")));
         }
-        return locked(workspace, () -> store.move(workspace, path, newParentPath, newName, user));
+        return locked(workspace, () -> announce(ContentEvent.Kind.MOVE,
+                store.move(workspace, path, newParentPath, newName, user), actor, false, "from " + path));
     }
 
     /**
@@ -306,7 +312,10 @@ public final class ContentService {
             if (!referrers.isEmpty()) {
                 throw new ContentReferencedException(path, ImmutableList.copyOf(referrers));
             }
+            boolean wasPublished = store.readPublished(workspace, path).isPresent();
             store.delete(workspace, path);
+            announce(new ContentEvent(ContentEvent.Kind.DELETE, workspace, path, item.id(), actor,
+                    clock.instant(), wasPublished, ImmutableList.of(), null));
             return null;
         });
     }
@@ -318,7 +327,8 @@ public final class ContentService {
     public ContentItem publish(String workspace, String path, Actor actor) {
         String user = authorize(actor, Permission.PUBLISH, workspace);
         requireNoReviewNeeded(actor, workspace);
-        return locked(workspace, () -> store.publish(workspace, path, user));
+        return locked(workspace, () -> announce(ContentEvent.Kind.PUBLISH, store.publish(workspace, path, user),
+                actor, true, null));
     }
 
     /** Publishes the node and every item and folder below it, parents first. */
@@ -328,13 +338,19 @@ public final class ContentService {
         return locked(workspace, () -> {
             ImmutableList.Builder<ContentItem> published = ImmutableList.builder();
             publishTree(workspace, path, user, published);
-            return published.build();
+            ImmutableList<ContentItem> items = published.build();
+            items.forEach(i -> announce(ContentEvent.Kind.PUBLISH, i, actor, true, "recursive"));
+            return items;
         });
     }
 
     public ContentItem unpublish(String workspace, String path, Actor actor) {
         String user = authorize(actor, Permission.UNPUBLISH, workspace);
-        return locked(workspace, () -> store.unpublish(workspace, path, user));
+        return locked(workspace, () -> {
+            boolean wasPublished = store.readPublished(workspace, path).isPresent();
+            return announce(ContentEvent.Kind.UNPUBLISH, store.unpublish(workspace, path, user), actor,
+                    wasPublished, null);
+        });
     }
 
     /** Makes a stored version the current draft again (publish to show it to the public). */
@@ -347,8 +363,8 @@ public final class ContentService {
             ContentNode named = rename(snapshot, current.name(), current.id());
             ContentNode prepared = prepareAndValidate(workspace, current.parentPath(), path, named,
                     ValidationMode.IMPORT);
-            return versioned(store.update(workspace, path, prepared, true, -1, user), VersionInfo.Action.RESTORED,
-                    user);
+            return announce(ContentEvent.Kind.RESTORE, versioned(store.update(workspace, path, prepared, true, -1,
+                    user), VersionInfo.Action.RESTORED, user), actor, false, versionName);
         });
     }
 
@@ -362,8 +378,9 @@ public final class ContentService {
         String user = authorize(actor, Permission.SUBMIT, workspace);
         return locked(workspace, () -> {
             ContentItem current = requireItem(workspace, path);
-            return store.replaceWorkflow(workspace, path, current.workflow(), current.workflow()
-                    .submitted(user, now(), blankToNull(comment)).withProblem(null));
+            return announce(ContentEvent.Kind.REVIEW_SUBMIT, store.replaceWorkflow(workspace, path,
+                    current.workflow(), current.workflow().submitted(user, now(), blankToNull(comment))
+                            .withProblem(null)), actor, false, blankToNull(comment));
         });
     }
 
@@ -375,8 +392,9 @@ public final class ContentService {
         }
         return locked(workspace, () -> {
             ContentItem current = requireInReview(workspace, path);
-            return store.replaceWorkflow(workspace, path, current.workflow(), current.workflow()
-                    .rejected(user, now(), comment.strip()));
+            return announce(ContentEvent.Kind.REVIEW_REJECT, store.replaceWorkflow(workspace, path,
+                    current.workflow(), current.workflow().rejected(user, now(), comment.strip())), actor, false,
+                    comment.strip());
         });
     }
 
@@ -396,14 +414,16 @@ public final class ContentService {
             WorkflowState approved = current.workflow().approved(user, now());
             if (publishAt != null && publishAt.isAfter(now())) {
                 // the approval is of this revision: a later edit is not published by the schedule
-                return store.replaceWorkflow(workspace, path, current.workflow(), approved
-                        .scheduled(publishAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
-                                current.workflow().unpublishAt(), user).withProblem(null)
-                        .withApprovedRevision(current.revision()));
+                return announce(ContentEvent.Kind.REVIEW_APPROVE, store.replaceWorkflow(workspace, path,
+                        current.workflow(), approved.scheduled(publishAt.truncatedTo(java.time.temporal.ChronoUnit
+                                .MILLIS), current.workflow().unpublishAt(), user).withProblem(null)
+                                .withApprovedRevision(current.revision())), actor, false, "publish at " + publishAt);
             }
             validateDraft(current);
-            store.replaceWorkflow(workspace, path, current.workflow(), approved.withoutPublishAt().withProblem(null));
-            return store.publish(workspace, path, user);
+            announce(ContentEvent.Kind.REVIEW_APPROVE, store.replaceWorkflow(workspace, path, current.workflow(),
+                    approved.withoutPublishAt().withProblem(null)), actor, false, "publish now");
+            return announce(ContentEvent.Kind.PUBLISH, store.publish(workspace, path, user), actor, true,
+                    "approved");
         });
     }
 
@@ -423,8 +443,10 @@ public final class ContentService {
                 // keeping the publish time an approval set is fine; planning another one needs review
                 requireNoReviewNeeded(actor, workspace);
             }
-            return store.replaceWorkflow(workspace, path, current.workflow(), current.workflow()
-                    .scheduled(millis(publishAt), millis(unpublishAt), user));
+            return announce(publishAt == null && unpublishAt == null ? ContentEvent.Kind.SCHEDULE_CANCEL
+                    : ContentEvent.Kind.SCHEDULE, store.replaceWorkflow(workspace, path, current.workflow(),
+                            current.workflow().scheduled(millis(publishAt), millis(unpublishAt), user)), actor, false,
+                    "publish at " + publishAt + ", unpublish at " + unpublishAt);
         });
     }
 
@@ -502,14 +524,17 @@ public final class ContentService {
                     return 0;
                 }
                 current = store.replaceWorkflow(workspace, path, w, claimed.withProblem(null));
-                current = store.publish(workspace, path, user);
+                current = announce(ContentEvent.Kind.PUBLISH, store.publish(workspace, path, user),
+                        Actor.system(user), true, "scheduled");
                 w = current.workflow();
                 done++;
             }
             if (w.unpublishAt() != null && !w.unpublishAt().isAfter(now)) {
                 String user = w.scheduledBy() == null ? "scheduler" : w.scheduledBy();
                 store.replaceWorkflow(workspace, path, w, w.withoutUnpublishAt());
-                store.unpublish(workspace, path, user);
+                boolean wasPublished = store.readPublished(workspace, path).isPresent();
+                announce(ContentEvent.Kind.UNPUBLISH, store.unpublish(workspace, path, user), Actor.system(user),
+                        wasPublished, "scheduled");
                 done++;
             }
             return done;
@@ -950,6 +975,57 @@ public final class ContentService {
     public void addChangeListener(Consumer<String> listener) {
         changeListeners.add(listener);
     }
+
+    /**
+     * Registers a listener told of every successful write (audit log, webhooks), in write order per workspace.
+     */
+    public void addEventListener(ContentEventListener listener) {
+        eventListeners.add(listener);
+    }
+
+    /**
+     * Tells the event listeners of a write that was made (also for operations built on top of this service, such
+     * as schedules and reviews, which announce their own kinds). Call it while the write's result is certain.
+     */
+    public void announce(ContentEvent event) {
+        for (ContentEventListener listener : eventListeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                EVENT_LOG.error("A content event listener failed on {} {}:{}", event.kind(), event.workspace(),
+                        event.path(), e);
+            }
+        }
+    }
+
+    private ContentItem announce(ContentEvent.Kind kind, ContentItem item, Actor actor, boolean wasPublished,
+            String detail) {
+        if (!eventListeners.isEmpty()) {
+            announce(new ContentEvent(kind, item.workspace(), item.path(), item.id(), actor, clock.instant(),
+                    wasPublished, languagesOf(item), detail));
+        }
+        return item;
+    }
+
+    /** The site languages in which an item has a value of a translatable property (the default one always). */
+    private ImmutableList<String> languagesOf(ContentItem item) {
+        Optional<ContentTypeDefinition> type = typeOfWorkspace(item.workspace());
+        ImmutableList.Builder<String> out = ImmutableList.<String>builder().add(locales.defaultLanguage());
+        if (type.isEmpty()) {
+            return out.build();
+        }
+        for (String language : locales.otherLanguages()) {
+            boolean filled = type.get().properties().stream().filter(PropertyDefinition::i18n)
+                    .anyMatch(p -> isFilled(item.node().property(locales.storedName(p.name(), language)))
+                            || item.node().children().containsKey(locales.storedName(p.name(), language)));
+            if (filled) {
+                out.add(language);
+            }
+        }
+        return out.build();
+    }
+
+    private static final org.slf4j.Logger EVENT_LOG = org.slf4j.LoggerFactory.getLogger(ContentService.class);
 
     /**
      * Announces a change that another instance of the cluster made in a workspace (the repository reports it once

@@ -33,9 +33,12 @@ public final class DeliveryModule {
     private final DeliveryEndpoints endpoints;
     private final DeliveryService service;
     private final ResponseCache cache;
+    private final no.sunnekommuner.cms.delivery.preview.PreviewAccess previewAccess;
 
     public DeliveryModule(DefinitionRegistry definitions, ContentService content, JcrRepository repository,
-            UserDirectory directory, Authenticator basic, ApiTokens tokens, DeliverySettings settings) {
+            UserDirectory directory, Authenticator basic, ApiTokens tokens, DeliverySettings settings,
+            no.sunnekommuner.cms.content.preview.PreviewTokens previewTokens) {
+        this.previewAccess = new no.sunnekommuner.cms.delivery.preview.PreviewAccess(previewTokens, content);
         this.definitions = definitions;
         this.content = content;
         this.repository = repository;
@@ -74,9 +77,11 @@ public final class DeliveryModule {
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         config.register(new DeliveryResource(endpoints, service, cache, users, content.access(),
-                settings.cacheControl()));
+                settings.cacheControl(), previewAccess));
         config.register(new NodesResource(content, repository, users, this::isContentWorkspace,
                 settings.importLimits(), settings.maxJsonBodyBytes()));
+        config.register(new no.sunnekommuner.cms.delivery.commands.CommandsResource(content, users,
+                this::isContentWorkspace));
         config.register(new OpenApiResource(new OpenApiDocument(definitions, endpoints, settings.baseUrl())));
         config.register(new FeedResource(endpoints, service, definitions, settings.locales(),
                 settings.feedDateProperty(), settings.feedSummaryProperty(), settings.feedItemUrl(),

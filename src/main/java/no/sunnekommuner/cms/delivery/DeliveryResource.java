@@ -31,10 +31,13 @@ public final class DeliveryResource {
     private final RequestUser users;
     private final String publicCacheControl;
     private final AccessPolicy access;
+    private final no.sunnekommuner.cms.delivery.preview.PreviewAccess previewTokens;
 
     public DeliveryResource(DeliveryEndpoints endpoints, DeliveryService service, ResponseCache cache,
-            RequestUser users, AccessPolicy access, String publicCacheControl) {
+            RequestUser users, AccessPolicy access, String publicCacheControl,
+            no.sunnekommuner.cms.delivery.preview.PreviewAccess previewTokens) {
         this.access = access;
+        this.previewTokens = previewTokens;
         this.endpoints = endpoints;
         this.service = service;
         this.cache = cache;
@@ -58,10 +61,17 @@ public final class DeliveryResource {
         String acceptLanguage = headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
 
         if (endpoint.preview()) {
-            User user = signedIn(request).orElseThrow(() -> new DeliveryException(401, "unauthorized",
-                    "Sign in with an editor account to see drafts (HTTP Basic or the editor's session)"));
-            // drafts of a workspace only for those who may open one of its apps (permissions.roles): 403
-            access.requireWorkspace(user.actor(), endpoint.definition().workspace());
+            String token = request.getHeader(no.sunnekommuner.cms.delivery.preview.PreviewAccess.HEADER);
+            if (token != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+                // the website's preview: one draft, named by a signed short-lived token, without credentials
+                previewTokens.require(token, endpoint.definition().workspace(), endpoint.definition().rootPath(),
+                        remainder);
+            } else {
+                User user = signedIn(request).orElseThrow(() -> new DeliveryException(401, "unauthorized",
+                        "Sign in with an editor account to see drafts (HTTP Basic or the editor's session)"));
+                // drafts of a workspace only for those who may open one of its apps (permissions.roles): 403
+                access.requireWorkspace(user.actor(), endpoint.definition().workspace());
+            }
             tagLanguage(request, parameters, acceptLanguage);
             DeliveryResponse response = service.get(endpoint, remainder, route.trailingSlash(), parameters,
                     acceptLanguage);

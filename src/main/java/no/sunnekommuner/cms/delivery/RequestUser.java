@@ -29,6 +29,11 @@ public final class RequestUser {
     }
 
     public Optional<User> of(HttpServletRequest request) {
+        // the address goes with the user into the content service's events (audit log)
+        return identify(request).map(u -> u.at(request.getRemoteAddr()));
+    }
+
+    private Optional<User> identify(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && !authorization.isBlank()) {
             // explicit credentials decide alone: wrong ones are not rescued by a session cookie

@@ -345,6 +345,10 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
     }
 
     private void preview() {
+        if (Cms.runtime().workflow().previews().has(app.name())) {
+            PreviewDialog.open(app.name(), item); // the website's page, with a token, in every language
+            return;
+        }
         String endpoint = Cms.runtime().definitions().endpoints().values().stream()
                 .filter(e -> e.workspace().equals(type.workspace()) && e.isDelivery())
                 .map(e -> "preview" + e.endpointPath().substring("delivery".length())).findFirst().orElse(null);

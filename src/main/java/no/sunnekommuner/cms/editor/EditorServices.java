@@ -12,7 +12,7 @@ import no.sunnekommuner.cms.security.UserDirectory;
  * the layers below it only, never on the runtime that builds it.
  */
 public record EditorServices(DefinitionRegistry definitions, ContentService content, UserDirectory users,
-        SignIn signIn, ApiTokens tokens, java.time.ZoneId editorTimeZone) {
+        SignIn signIn, ApiTokens tokens, java.time.ZoneId editorTimeZone, WorkflowServices workflow) {
 
     public EditorServices {
         Objects.requireNonNull(definitions, "definitions");
@@ -21,5 +21,6 @@ public record EditorServices(DefinitionRegistry definitions, ContentService cont
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(editorTimeZone, "editorTimeZone");
+        Objects.requireNonNull(workflow, "workflow");
     }
 }

@@ -65,6 +65,14 @@ public class MainLayout extends AppLayout {
                     VaadinIcon.USERS.create());
             users.setId("nav-users");
             nav.addItem(users);
+            SideNavItem audit = new SideNavItem(getTranslation("audit.title"), AuditView.class,
+                    VaadinIcon.LIST.create());
+            audit.setId("nav-audit");
+            nav.addItem(audit);
+            SideNavItem webhooks = new SideNavItem(getTranslation("webhooks.title"), WebhooksView.class,
+                    VaadinIcon.CONNECT.create());
+            webhooks.setId("nav-webhooks");
+            nav.addItem(webhooks);
         }
         addToDrawer(nav);
     }

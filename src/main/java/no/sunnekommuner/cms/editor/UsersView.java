@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import no.sunnekommuner.cms.content.ContentException;
+import no.sunnekommuner.cms.content.audit.AuditEntry;
 import no.sunnekommuner.cms.security.ApiToken;
 import no.sunnekommuner.cms.security.ApiTokens;
 import no.sunnekommuner.cms.security.PasswordHasher;
@@ -169,6 +170,7 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver, Ha
             try {
                 ApiTokens.Created created = tokens().create(name.getValue(), role.getValue(),
                         Duration.ofDays(days.getValue()), CurrentUser.require());
+                Audit.account(AuditEntry.TOKEN_CREATE, "token:" + created.token().name(), role.getValue().id());
                 refreshTokens();
                 showOnce(dialog, created);
             } catch (ContentException ex) {
@@ -209,6 +211,7 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver, Ha
         ConfirmDialog confirm = new ConfirmDialog(getTranslation("tokens.revoke"),
                 getTranslation("tokens.confirmRevoke", token.name()), getTranslation("tokens.revoke"), ev -> {
                     tokens().revoke(token.id());
+                    Audit.account(AuditEntry.TOKEN_REVOKE, "token:" + token.name(), null);
                     refreshTokens();
                     notify(getTranslation("tokens.revoked", token.name()), NotificationVariant.LUMO_SUCCESS);
                 }, getTranslation("action.cancel"), ev -> { });
@@ -267,11 +270,15 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver, Ha
                 if (user == null) {
                     users().create(username.getValue().trim(), displayName.getValue().trim(),
                             password.getValue().toCharArray(), chosen, null);
+                    Audit.account(AuditEntry.USER_CREATE, username.getValue().trim().toLowerCase(
+                            java.util.Locale.ROOT), roleIds(chosen));
                 } else {
                     users().update(user.username(), displayName.getValue().trim(), chosen, null);
+                    Audit.account(AuditEntry.USER_CHANGE, user.username(), roleIds(chosen));
                     if (!password.getValue().isEmpty()) {
                         boolean self = user.username().equals(CurrentUser.require().username());
                         users().setPassword(user.username(), password.getValue().toCharArray());
+                        Audit.account(AuditEntry.PASSWORD_CHANGE, user.username(), null);
                         if (self) {
                             // a new password ends the sessions opened before it, but not the one that set it
                             CurrentUser.set(user);
@@ -296,6 +303,7 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver, Ha
                         getTranslation("users.confirmDelete", user.username()), getTranslation("action.delete"),
                         ev -> {
                             users().delete(user.username());
+                            Audit.account(AuditEntry.USER_DELETE, user.username(), null);
                             dialog.close();
                             refresh();
                             notify(getTranslation("users.deleted"), NotificationVariant.LUMO_SUCCESS);
@@ -309,6 +317,11 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         dialog.getFooter().add(save);
         dialog.open();
+    }
+
+    /** The roles as recorded in the audit log: {@code roles=editor,publisher}. */
+    private static String roleIds(java.util.Set<Role> roles) {
+        return "roles=" + roles.stream().map(Role::id).sorted().collect(Collectors.joining(","));
     }
 
     /** What is wrong with the form, in the UI language (the directory checks again, in English, for the API). */

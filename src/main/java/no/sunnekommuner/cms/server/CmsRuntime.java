@@ -47,6 +47,9 @@ public final class CmsRuntime implements AutoCloseable {
     private final ApiTokens tokens;
     private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics;
     private no.sunnekommuner.cms.content.workflow.PublicationScheduler scheduler;
+    private no.sunnekommuner.cms.content.audit.AuditLog audit;
+    private no.sunnekommuner.cms.content.webhooks.WebhookDispatcher webhooks;
+    private no.sunnekommuner.cms.content.preview.PreviewLinks previews;
 
     private CmsRuntime(Settings settings, DefinitionRegistry definitions, JcrRepository repository,
             ContentService content, UserDirectory users, SignIn signIn, BasicAuthCache basicAuth, ApiTokens tokens,
@@ -102,20 +105,33 @@ public final class CmsRuntime implements AutoCloseable {
                     new ContentValidator(definitions, locales, DomainRules.all()), new RichTextSanitizer(),
                     locales, clock, settings.integer("content.versionsPerItem"));
             content.addChangeListener(workspace -> repository.queryCounts().invalidate());
+            // one event stream for the audit log and the webhooks (each write, in write order per workspace)
+            Path data = settings.dataDir().toAbsolutePath().normalize();
+            no.sunnekommuner.cms.content.audit.AuditLog audit = no.sunnekommuner.cms.content.audit.AuditLog.open(
+                    data.resolve("audit"));
+            content.addEventListener(audit);
+            no.sunnekommuner.cms.content.webhooks.WebhookDispatcher webhooks = EventWiring.webhooks(settings,
+                    definitions, data);
+            content.addEventListener(webhooks);
             // another cluster node's writes empty the same caches as local ones (delivery, query counts, grids)
             repository.onExternalChange(content::announceExternalChange);
             UserDirectory users = new UserDirectory(repository, new PasswordHasher());
             SignIn signIn = new SignIn(users, new LoginThrottle(Clock.systemUTC(),
-                    settings.integer("security.signIn.maxTracked"), settings.integer("security.signIn.addressFailures")));
+                    settings.integer("security.signIn.maxTracked"), settings.integer("security.signIn.addressFailures")),
+                    audit);
             BasicAuthCache basicAuth = new BasicAuthCache(signIn, users,
                     java.time.Duration.ofSeconds(settings.integer("security.basicAuthCache.seconds")),
                     settings.integer("security.signIn.maxTracked"));
             ApiTokens tokens = new ApiTokens(new JcrTokenStore(repository), users, Clock.systemUTC());
             CmsRuntime runtime = new CmsRuntime(settings, definitions, repository, content, users, signIn, basicAuth,
                     tokens, metrics);
+            runtime.audit = audit;
+            runtime.webhooks = webhooks;
+            runtime.previews = EventWiring.previews(settings, definitions, data);
+            webhooks.start();
             runtime.scheduler = new no.sunnekommuner.cms.content.workflow.PublicationScheduler(content, clock,
                     java.time.Duration.ofMillis(settings.integer("workflow.schedulerIntervalMillis")));
-            runtime.scheduler.start();
+            runtime.scheduler.start(); // after the webhooks: what is due at start is announced too
             return runtime;
         } catch (RuntimeException | RepositoryException e) {
             repository.close();
@@ -169,11 +185,28 @@ public final class CmsRuntime implements AutoCloseable {
         return scheduler;
     }
 
+    /** The append-only audit log of writes and sign-ins. */
+    public no.sunnekommuner.cms.content.audit.AuditLog audit() {
+        return audit;
+    }
+
+    /** The webhook targets, their outboxes and recent deliveries. */
+    public no.sunnekommuner.cms.content.webhooks.WebhookDispatcher webhooks() {
+        return webhooks;
+    }
+
+    /** The website's preview links and the tokens that let it read one draft. */
+    public no.sunnekommuner.cms.content.preview.PreviewLinks previews() {
+        return previews;
+    }
+
     @Override
     public void close() {
         if (scheduler != null) {
             scheduler.close();
         }
+        webhooks.close();
+        audit.close();
         metrics.close();
         repository.close();
     }

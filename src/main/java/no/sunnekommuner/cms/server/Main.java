@@ -131,12 +131,14 @@ public final class Main {
         List<WebModule> modules = new ArrayList<>();
         DeliveryModule delivery = new DeliveryModule(runtime.definitions(), runtime.content(),
                 runtime.repository(), runtime.users(), runtime.basicAuth(), runtime.tokens(),
-                deliverySettings(runtime.settings()));
+                deliverySettings(runtime.settings()), runtime.previews().tokens());
         modules.add(Metrics.operations(runtime, delivery));
         modules.add(new StatusModule(runtime.definitions(), runtime.content(), delivery.requestUser()));
         modules.add(module(delivery::register, delivery.announcedPaths()));
         EditorModule editor = new EditorModule(new EditorServices(runtime.definitions(), runtime.content(),
-                runtime.users(), runtime.signIn(), runtime.tokens(), runtime.settings().editorTimeZone()));
+                runtime.users(), runtime.signIn(), runtime.tokens(), runtime.settings().editorTimeZone(),
+                new no.sunnekommuner.cms.editor.WorkflowServices(runtime.audit(), runtime.webhooks(),
+                        runtime.previews())));
         modules.add(module(editor::register, editor.announcedPaths()));
         String staticDir = runtime.settings().get("server.staticDir", "");
         if (!staticDir.isBlank()) {

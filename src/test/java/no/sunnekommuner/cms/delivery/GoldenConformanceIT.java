@@ -21,13 +21,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.Session;
-import no.sunnekommuner.cms.content.ContentService;
 import no.sunnekommuner.cms.content.RichTextSanitizer;
 import no.sunnekommuner.cms.security.Role;
 import no.sunnekommuner.cms.testing.TestServer;
@@ -143,13 +143,17 @@ class GoldenConformanceIT {
                         "Content-Type", "application/xml"), xml);
         assertThat(imported.status()).as(imported.text()).isEqualTo(200);
 
-        ContentService content = server.runtime().content();
-        // Magnolia's nodes API silently drops Decimal values, so the recorded /2025/aarsrapport has no amount
-        content.patch("articles", "/2025/aarsrapport", java.util.Collections.singletonMap("amount", null), -1,
-                "superuser");
+        // Magnolia's nodes API silently drops Decimal values, so the recorded /2025/aarsrapport has no amount: our
+        // nodes API removes a property given with no values
+        HttpResponseCheck.ok(server.send("POST", "/.rest/nodes/v1/articles/2025/aarsrapport",
+                "{\"properties\": [{\"name\": \"amount\", \"type\": \"Decimal\", \"values\": []}]}",
+                "Content-Type", "application/json", "Authorization", superuser()));
+        // published over HTTP with Magnolia's commands endpoint, item by item, oldest first
         for (String workspace : List.of("topics", "articles", "offices")) {
             for (String path : itemsInCreationOrder(workspace)) {
-                content.publish(workspace, path, "superuser");
+                HttpResponseCheck.ok(server.send("POST", "/.rest/commands/v2/activate", MAPPER.writeValueAsString(
+                        Map.of("repository", workspace, "path", path, "recursive", false)),
+                        "Content-Type", "application/json", "Authorization", superuser()));
             }
         }
         ourIds = identifiers();
@@ -217,26 +221,48 @@ class GoldenConformanceIT {
         }
     }
 
-    /** Items and folders of a workspace, oldest first, so the published index order follows Magnolia's. */
+    /**
+     * Items and folders of a workspace, oldest first, so the published index order follows Magnolia's: read over
+     * HTTP from the nodes API (with metadata, for mgnl:created).
+     */
     static List<String> itemsInCreationOrder(String workspace) throws Exception {
-        List<Map.Entry<String, Long>> found = new ArrayList<>();
-        server.runtime().repository().withSession(workspace, s -> {
-            collect(s.getRootNode(), found);
-            return null;
-        });
-        found.sort(Map.Entry.comparingByValue());
+        java.net.http.HttpResponse<String> tree = server.get("/.rest/nodes/v1/" + workspace + "/?depth=20"
+                + "&includeMetadata=true", "Authorization", superuser());
+        HttpResponseCheck.ok(tree);
+        Set<String> itemTypes = new java.util.HashSet<>(Set.of("mgnl:content", "mgnl:folder"));
+        server.runtime().definitions().contentTypes().values().forEach(t -> itemTypes.add(t.effectiveNodeType()));
+        List<Map.Entry<String, String>> found = new ArrayList<>();
+        collect(MAPPER.readTree(tree.body()), itemTypes, found);
+        // ISO instants of one zone sort as text; the store writes them all in the same offset
+        found.sort(Map.Entry.comparingByValue(Comparator.comparing(java.time.OffsetDateTime::parse,
+                Comparator.comparing(java.time.OffsetDateTime::toInstant))));
         return found.stream().map(Map.Entry::getKey).toList();
     }
 
-    private static void collect(Node node, List<Map.Entry<String, Long>> out) throws javax.jcr.RepositoryException {
-        for (NodeIterator it = node.getNodes(); it.hasNext(); ) {
-            Node child = it.nextNode();
-            if (child.isNodeType("mgnl:content") || child.isNodeType("mgnl:folder")) {
-                long created = child.hasProperty("mgnl:created")
-                        ? child.getProperty("mgnl:created").getDate().getTimeInMillis() : 0;
-                out.add(Map.entry(child.getPath(), created));
-                collect(child, out);
+    private static void collect(JsonNode node, Set<String> itemTypes, List<Map.Entry<String, String>> out) {
+        for (JsonNode child : node.path("nodes")) {
+            if (itemTypes.contains(child.path("type").asText())) {
+                String created = "1970-01-01T00:00:00Z";
+                for (JsonNode p : child.path("properties")) {
+                    if (p.path("name").asText().equals("mgnl:created")) {
+                        created = p.path("values").path(0).asText();
+                    }
+                }
+                out.add(Map.entry(child.path("path").asText(), created));
+                collect(child, itemTypes, out);
             }
+        }
+    }
+
+    static String superuser() {
+        return TestServer.basic("superuser", SUPERUSER_PASSWORD);
+    }
+
+    /** A seeding request that must succeed. */
+    private static final class HttpResponseCheck {
+        static void ok(java.net.http.HttpResponse<String> response) {
+            assertThat(response.statusCode()).as(response.request().method() + " " + response.request().uri()
+                    + " -> " + response.body()).isEqualTo(200);
         }
     }
 
