@@ -12,7 +12,14 @@ import no.sunnekommuner.cms.security.UserDirectory;
  * the layers below it only, never on the runtime that builds it.
  */
 public record EditorServices(DefinitionRegistry definitions, ContentService content, UserDirectory users,
-        SignIn signIn, ApiTokens tokens, java.time.ZoneId editorTimeZone) {
+        SignIn signIn, ApiTokens tokens, java.time.ZoneId editorTimeZone,
+        no.sunnekommuner.cms.content.applications.MembershipApplications applications) {
+
+    /** Without membership applications (their app then has no accept and decline). */
+    public EditorServices(DefinitionRegistry definitions, ContentService content, UserDirectory users,
+            SignIn signIn, ApiTokens tokens, java.time.ZoneId editorTimeZone) {
+        this(definitions, content, users, signIn, tokens, editorTimeZone, null);
+    }
 
     public EditorServices {
         Objects.requireNonNull(definitions, "definitions");

@@ -23,9 +23,12 @@ final class SitePages {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    SitePages(DeliveryClient api, Clock clock) {
+    private final ApplicationForm applications;
+
+    SitePages(DeliveryClient api, Clock clock, ApplicationForm applications) {
         this.api = api;
         this.clock = clock;
+        this.applications = applications;
     }
 
     /** The page for a path below the language prefix ({@code ""}, {@code "/members/asker"}); empty = 404. */
@@ -56,6 +59,7 @@ final class SitePages {
             case GROWTH -> growth(lang);
             case MAP -> map(lang);
             case ACCESSIBILITY -> simple(lang, s, "accessibility", "accessibility.title");
+            case APPLY -> applications.form(lang);
         });
     }
 

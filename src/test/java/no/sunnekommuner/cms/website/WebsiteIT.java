@@ -205,6 +205,7 @@ class WebsiteIT {
         pages.put("growth", new String[] {"/vekst", "/en/growth"});
         pages.put("map", new String[] {"/kart", "/en/map"});
         pages.put("accessibility", new String[] {"/tilgjengelighet", "/en/accessibility"});
+        pages.put("apply", new String[] {"/bli-medlem", "/en/become-member"});
         pages.put("404", new String[] {"/finnes-ikke", "/en/no-such-page"});
         Page page = chromium.newPage(site, "nb-NO", true);
         Map<String, List<String>> violations = new LinkedHashMap<>();

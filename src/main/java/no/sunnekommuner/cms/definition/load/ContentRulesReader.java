@@ -66,7 +66,7 @@ final class ContentRulesReader {
     /** The rules this runtime implements: required parameters, then optional ones. */
     private static final Map<String, List<Set<String>>> RULES = ImmutableMap.of(
             "memberNumber", List.of(ImmutableSet.of("numberProperty", "typeProperty", "municipalityType",
-                    "countyType"), ImmutableSet.of("countyProperty")),
+                    "countyType"), ImmutableSet.of("countyProperty", "unique")),
             "altText", List.of(ImmutableSet.of("imageProperty", "altProperty"), ImmutableSet.of()),
             "unique", List.of(ImmutableSet.of("property"), ImmutableSet.of()));
 
