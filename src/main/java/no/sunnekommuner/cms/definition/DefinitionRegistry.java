@@ -17,10 +17,25 @@ public record DefinitionRegistry(
         ImmutableMap<String, DeliveryEndpointDefinition> endpoints,
         ImmutableMap<String, ImmutableMap<String, String>> messages,
         ImmutableList<Problem> problems,
-        ImmutableMap<String, FeedSettings> feeds) {
+        ImmutableMap<String, FeedSettings> feeds,
+        ImmutableMap<String, EndpointOptions> endpointOptions) {
 
     public DefinitionRegistry {
         feeds = feeds == null ? ImmutableMap.of() : feeds;
+        endpointOptions = endpointOptions == null ? ImmutableMap.of() : endpointOptions;
+    }
+
+    /** Without endpoint options. */
+    public DefinitionRegistry(ImmutableSet<String> modules, ImmutableMap<String, ContentTypeDefinition> contentTypes,
+            ImmutableMap<String, AppDefinition> apps, ImmutableMap<String, DeliveryEndpointDefinition> endpoints,
+            ImmutableMap<String, ImmutableMap<String, String>> messages, ImmutableList<Problem> problems,
+            ImmutableMap<String, FeedSettings> feeds) {
+        this(modules, contentTypes, apps, endpoints, messages, problems, feeds, ImmutableMap.of());
+    }
+
+    /** The website options of an endpoint path; {@link EndpointOptions#NONE} if unset. */
+    public EndpointOptions endpointOptions(String endpointPath) {
+        return endpointOptions.getOrDefault(endpointPath, EndpointOptions.NONE);
     }
 
     /** The feed settings of an endpoint path (e.g. {@code delivery/news/v1}); {@link FeedSettings#NONE} if unset. */

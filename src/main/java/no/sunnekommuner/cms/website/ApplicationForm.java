@@ -46,9 +46,12 @@ final class ApplicationForm {
         return maxDeclarationBytes;
     }
 
-    /** The empty form. */
-    Page form(Lang lang) {
-        return page(lang, 200, new LinkedHashMap<>(), new LinkedHashMap<>(), false);
+    /** The query parameter of the receipt shown after a stored application. */
+    static final String RECEIVED = "received";
+
+    /** The empty form, or the receipt ({@code ?received}). */
+    Page form(Lang lang, Map<String, String> query) {
+        return page(lang, 200, new LinkedHashMap<>(), new LinkedHashMap<>(), query.containsKey(RECEIVED));
     }
 
     /** A multipart POST of the form (or a body the servlet could not read: {@code unreadable}). */

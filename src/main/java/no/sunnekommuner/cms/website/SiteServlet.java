@@ -111,7 +111,14 @@ final class SiteServlet extends HttpServlet {
             return;
         }
         try {
-            render(req, resp, lang, applications.submit(lang, req));
+            Page page = applications.submit(lang, req);
+            if (Boolean.TRUE.equals(page.model().get("received"))) {
+                // post/redirect/get: reloading the receipt never sends the application again
+                resp.setStatus(303);
+                resp.setHeader("Location", path + "?" + ApplicationForm.RECEIVED);
+                return;
+            }
+            render(req, resp, lang, page);
         } catch (SiteException e) {
             LOG.warn("Membership application not sent: {}", e.getMessage());
             resp.setStatus(502);
