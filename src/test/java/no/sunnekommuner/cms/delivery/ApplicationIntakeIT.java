@@ -137,7 +137,7 @@ class ApplicationIntakeIT {
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         ContentItem item = stored("Gjerdrum kommune");
         ContentNode n = item.node();
-        assertThat(n.text("status")).isEqualTo("pending");
+        assertThat(n.text("applicationStatus")).isEqualTo("pending");
         assertThat(n.text("county")).isEqualTo("32");
         assertThat(n.text("contactEmail")).isEqualTo("kari@example.no");
         assertThat(n.text("decisionDate")).startsWith("2026-10-15");
@@ -249,7 +249,7 @@ class ApplicationIntakeIT {
         ContentItem application = applications.submit(new no.sunnekommuner.cms.content.applications.Submission(
                 "kommune", "3205", "Lillestrøm kommune", "Ola", "ola@example.no", "kommunestyre",
                 LocalDate.of(2026, 9, 1), true, "ok", "v.pdf", pdf(500)), intake);
-        assertThatThrownBy(() -> content.patch("applications", application.path(), Map.of("status", "accepted"),
+        assertThatThrownBy(() -> content.patch("applications", application.path(), Map.of("applicationStatus", "accepted"),
                 -1, intake)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> content.publish("applications", application.path(), intake))
                 .isInstanceOf(AccessDeniedException.class);
@@ -316,7 +316,7 @@ class ApplicationIntakeIT {
         assertThat(m.text("memberSince")).startsWith(LocalDate.now(ZoneId.of("Europe/Oslo")).toString());
         assertThat(member.createdBy()).isEqualTo(TestServer.PUBLISHER);
         ContentNode decided = content.get("applications", application.path()).orElseThrow().node();
-        assertThat(decided.text("status")).isEqualTo("accepted");
+        assertThat(decided.text("applicationStatus")).isEqualTo("accepted");
         assertThat(decided.text("member")).isEqualTo(member.id());
         assertThat(decided.text("decidedBy")).isEqualTo(TestServer.PUBLISHER);
         assertThat(applications.pending()).extracting(ContentItem::path).doesNotContain(application.path());
@@ -334,7 +334,7 @@ class ApplicationIntakeIT {
                         e -> assertThat(e.kind()).isEqualTo(ApplicationStateException.Kind.REASON_MISSING));
         applications.decline(other.path(), "Vedtaket gjelder et annet nettverk.", PUBLISHER);
         ContentNode declined = content.get("applications", other.path()).orElseThrow().node();
-        assertThat(declined.text("status")).isEqualTo("declined");
+        assertThat(declined.text("applicationStatus")).isEqualTo("declined");
         assertThat(declined.text("declineReason")).isEqualTo("Vedtaket gjelder et annet nettverk.");
         assertThat(declined.property("declaration")).as("the declaration is kept").isInstanceOf(ByteSource.class);
         assertThat(content.children("members", "/")).extracting(i -> i.node().text("number")).doesNotContain("3240");

@@ -34,7 +34,7 @@ import no.sunnekommuner.cms.definition.ContentTypeDefinition;
  */
 public final class MembershipApplications {
 
-    public static final String STATUS = "status";
+    public static final String STATUS = "applicationStatus";
     public static final String PENDING = "pending";
     public static final String ACCEPTED = "accepted";
     public static final String DECLINED = "declined";
