@@ -73,6 +73,10 @@ public final class AccessPolicy {
 
     /** Refuses (with the kind of refusal) unless the actor may do this in the workspace. */
     public void require(Actor actor, Permission permission, String workspace) {
+        if (actor.intake()) {
+            requireIntake(actor, permission, workspace);
+            return;
+        }
         if (!allows(actor, permission)) {
             throw new AccessDeniedException(AccessDeniedException.Kind.MISSING_ROLE, permission,
                     actor.username() + " may not " + permission.name().toLowerCase(Locale.ROOT).replace('_', ' ')
@@ -84,6 +88,14 @@ public final class AccessPolicy {
         }
         if (workspace != null) {
             requireWorkspace(actor, workspace);
+        }
+    }
+
+    /** An intake actor creates in its one workspace; anything else is refused, whatever else it holds. */
+    private static void requireIntake(Actor actor, Permission permission, String workspace) {
+        if (permission != Permission.CREATE || workspace == null || !actor.holds(Actor.INTAKE_PREFIX + workspace)) {
+            throw new AccessDeniedException(AccessDeniedException.Kind.APP_NOT_ALLOWED, permission, actor.username()
+                    + " may only create items in its intake workspace");
         }
     }
 

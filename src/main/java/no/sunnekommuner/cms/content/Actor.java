@@ -44,6 +44,22 @@ public record Actor(String username, ImmutableSet<String> roles, boolean system,
         return new Actor(name, ImmutableSet.of(), true);
     }
 
+    /** Role prefix of an intake actor: {@code intake:<workspace>} may create items in that workspace only. */
+    public static final String INTAKE_PREFIX = "intake:";
+
+    /**
+     * A public form's writer (the website's membership applications): it may create items in one workspace and do
+     * nothing else, so a flaw in the form cannot reach any other content.
+     */
+    public static Actor intake(String name, String workspace) {
+        return new Actor(name, ImmutableSet.of(INTAKE_PREFIX + workspace), false);
+    }
+
+    /** True for an actor made by {@link #intake}. */
+    public boolean intake() {
+        return roles.stream().anyMatch(r -> r.startsWith(INTAKE_PREFIX));
+    }
+
     public boolean holds(String role) {
         return roles.contains(role.toLowerCase(Locale.ROOT));
     }

@@ -18,11 +18,13 @@ public record DefinitionRegistry(
         ImmutableMap<String, ImmutableMap<String, String>> messages,
         ImmutableList<Problem> problems,
         ImmutableMap<String, FeedSettings> feeds,
-        ImmutableSet<String> reviewApps) {
+        ImmutableSet<String> reviewApps,
+        ImmutableMap<String, EndpointOptions> endpointOptions) {
 
     public DefinitionRegistry {
         feeds = feeds == null ? ImmutableMap.of() : feeds;
         reviewApps = reviewApps == null ? ImmutableSet.of() : reviewApps;
+        endpointOptions = endpointOptions == null ? ImmutableMap.of() : endpointOptions;
     }
 
     /**
@@ -33,6 +35,11 @@ public record DefinitionRegistry(
         return apps.values().stream().filter(a -> reviewApps.contains(a.name()))
                 .anyMatch(a -> contentType(a.contentType()).map(ContentTypeDefinition::workspace)
                         .filter(workspace::equals).isPresent());
+    }
+
+    /** The website options of an endpoint path; {@link EndpointOptions#NONE} if unset. */
+    public EndpointOptions endpointOptions(String endpointPath) {
+        return endpointOptions.getOrDefault(endpointPath, EndpointOptions.NONE);
     }
 
     /** The feed settings of an endpoint path (e.g. {@code delivery/news/v1}); {@link FeedSettings#NONE} if unset. */

@@ -95,7 +95,8 @@ public final class DeliveryService {
             QueryParameters parameters, String acceptLanguage) {
         ContentLocale locale = ContentLocale.resolve(parameters.first("lang").orElse(null), acceptLanguage, locales);
         DeliveryEndpointDefinition d = endpoint.definition();
-        RenderOptions options = new RenderOptions(endpoint, locale, locales.fallbackLanguage(), null, null, linkBase);
+        RenderOptions options = new RenderOptions(endpoint, locale, locales.fallbackLanguage(), null, null, linkBase)
+                .withLastModified(definitions.endpointOptions(d.endpointPath()).lastModified());
         try (Sessions sessions = new Sessions()) {
             Session session = sessions.session(endpoint.readWorkspace());
             byte[] body;
@@ -158,8 +159,10 @@ public final class DeliveryService {
         DeliveryEndpointDefinition d = endpoint.definition();
         int limit = Math.min(parameters.integer("limit").orElse(d.limit()), d.maxLimit());
         int offset = parameters.integer("offset").orElse(0);
+        parameters = EndpointDefaults.withDefaultOrder(definitions.endpointOptions(d.endpointPath()), parameters);
         RenderOptions options = new RenderOptions(endpoint, locale, locales.fallbackLanguage(),
-                list(parameters, "properties"), list(parameters, "excludeProperties"), linkBase);
+                list(parameters, "properties"), list(parameters, "excludeProperties"), linkBase)
+                .withLastModified(definitions.endpointOptions(d.endpointPath()).lastModified());
         XPathQueryBuilder builder = new XPathQueryBuilder(d.rootPath(), concreteTypes(session, d.nodeTypes()),
                 name -> typeOf(session, endpoint, name), p -> identifierOf(session, p), prefix -> knownPrefix(session,
                 prefix), zone);

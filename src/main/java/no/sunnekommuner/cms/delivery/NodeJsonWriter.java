@@ -154,7 +154,7 @@ final class NodeJsonWriter {
         for (PropertyIterator it = node.getProperties(); it.hasNext(); ) {
             Property p = it.nextProperty();
             String name = p.getName();
-            if (isHidden(name, d)) {
+            if (isHidden(name, d) && !(options.lastModified() && name.equals(EndpointDefaults.LAST_MODIFIED))) {
                 continue;
             }
             stored.put(name, p);

@@ -11,6 +11,7 @@ final class AppIcons {
             Map.entry("icon-news", VaadinIcon.NEWSPAPER),
             Map.entry("icon-favorites", VaadinIcon.STAR),
             Map.entry("icon-user-group", VaadinIcon.USERS),
+            Map.entry("icon-add-user", VaadinIcon.USER_CHECK),
             Map.entry("icon-categories", VaadinIcon.TAGS),
             Map.entry("icon-calendar", VaadinIcon.CALENDAR),
             Map.entry("icon-content-app", VaadinIcon.FILE_TEXT_O),

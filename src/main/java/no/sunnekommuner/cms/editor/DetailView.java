@@ -141,6 +141,18 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
         HorizontalLayout actions = new HorizontalLayout(back, save, publish, unpublish, duplicate, versions, preview,
                 delete);
         actions.addClassName("actions");
+        var applications = Cms.runtime().applications();
+        if (applications != null && applications.isApplication(type)) {
+            // an application is decided, never published: accept or decline instead of publish and duplicate
+            publish.setVisible(false);
+            unpublish.setVisible(false);
+            duplicate.setVisible(false);
+            if (exists) {
+                actions.add(ApplicationActions.of(this, Cms.runtime().definitions().apps().values().stream()
+                        .filter(a -> a.contentType().equals(applications.memberType().name())).findFirst().orElse(null), applications, item,
+                        actor, policy, this::reload));
+            }
+        }
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.setWrap(true);
         updateStatus();

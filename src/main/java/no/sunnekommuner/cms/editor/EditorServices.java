@@ -12,7 +12,8 @@ import no.sunnekommuner.cms.security.UserDirectory;
  * the layers below it only, never on the runtime that builds it.
  */
 public record EditorServices(DefinitionRegistry definitions, ContentService content, UserDirectory users,
-        SignIn signIn, ApiTokens tokens, java.time.ZoneId editorTimeZone, WorkflowServices workflow) {
+        SignIn signIn, ApiTokens tokens, java.time.ZoneId editorTimeZone, WorkflowServices workflow,
+        no.sunnekommuner.cms.content.applications.MembershipApplications applications) {
 
     public EditorServices {
         Objects.requireNonNull(definitions, "definitions");

@@ -32,7 +32,7 @@ public final class Main {
     }
 
     private static void start(String[] args) throws Exception {
-        Settings settings = Settings.load();
+        Settings settings = withIntakeSecret(Settings.load());
         if (args.length > 0) {
             // sub-commands (backup and restore) instead of the server
             System.exit(BackupCommand.run(args, settings));
@@ -101,6 +101,21 @@ public final class Main {
     }
 
     /**
+     * The website in this process and the CMS share a random intake secret when none is configured, so the CMS
+     * believes the visitor addresses it forwards with membership applications (its rate limit is per visitor).
+     */
+    static Settings withIntakeSecret(Settings settings) {
+        if (!settings.get("applications.intakeSecret", "").isBlank() || !settings.flag("site.enabled")
+                || !settings.get("site.apiBaseUrl", "").isBlank()) {
+            return settings;
+        }
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return settings.with("applications.intakeSecret",
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    }
+
+    /**
      * The public website on its own port (setting {@code site.port}), reading this CMS's delivery API over HTTP on
      * localhost unless {@code site.apiBaseUrl} names another; stopped by the JVM's shutdown.
      */
@@ -135,10 +150,13 @@ public final class Main {
         modules.add(Metrics.operations(runtime, delivery));
         modules.add(new StatusModule(runtime.definitions(), runtime.content(), delivery.requestUser()));
         modules.add(module(delivery::register, delivery.announcedPaths()));
+        java.util.Optional<ApplicationsModule> applications = ApplicationsModule.of(runtime);
+        applications.ifPresent(modules::add);
         EditorModule editor = new EditorModule(new EditorServices(runtime.definitions(), runtime.content(),
                 runtime.users(), runtime.signIn(), runtime.tokens(), runtime.settings().editorTimeZone(),
                 new no.sunnekommuner.cms.editor.WorkflowServices(runtime.audit(), runtime.webhooks(),
-                        runtime.previews())));
+                        runtime.previews()),
+                applications.map(ApplicationsModule::applications).orElse(null)));
         modules.add(module(editor::register, editor.announcedPaths()));
         String staticDir = runtime.settings().get("server.staticDir", "");
         if (!staticDir.isBlank()) {

@@ -36,6 +36,7 @@ public final class SiteMain {
     public static SiteServer.Options options(Settings settings, URI apiBase, int port) {
         return new SiteServer.Options(settings.get("site.host", "0.0.0.0"), port, settings.get("site.baseUrl", ""),
                 apiBase, Duration.ofSeconds(settings.longInteger("site.cacheSeconds", 0)),
-                settings.integer("site.cacheEntries"));
+                settings.integer("site.cacheEntries"), settings.get("applications.intakeSecret", ""),
+                settings.integer("applications.maxDeclarationKilobytes") * 1024L);
     }
 }

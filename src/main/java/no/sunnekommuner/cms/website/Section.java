@@ -13,7 +13,8 @@ public enum Section {
     THEME_GROUPS("temagrupper", "theme-groups"),
     GROWTH("vekst", "growth"),
     MAP("kart", "map"),
-    ACCESSIBILITY("tilgjengelighet", "accessibility");
+    ACCESSIBILITY("tilgjengelighet", "accessibility"),
+    APPLY("bli-medlem", "become-member");
 
     private final String nb;
     private final String en;

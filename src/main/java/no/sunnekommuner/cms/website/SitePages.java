@@ -23,9 +23,12 @@ final class SitePages {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    SitePages(DeliveryClient api, Clock clock) {
+    private final ApplicationForm applications;
+
+    SitePages(DeliveryClient api, Clock clock, ApplicationForm applications) {
         this.api = api;
         this.clock = clock;
+        this.applications = applications;
     }
 
     /** The page for a path below the language prefix ({@code ""}, {@code "/members/asker"}); empty = 404. */
@@ -56,6 +59,7 @@ final class SitePages {
             case GROWTH -> growth(lang);
             case MAP -> map(lang);
             case ACCESSIBILITY -> simple(lang, s, "accessibility", "accessibility.title");
+            case APPLY -> applications.form(lang, query);
         });
     }
 
@@ -227,29 +231,49 @@ final class SitePages {
 
     /** Every published item's site path in both languages with its last change, for sitemap.xml. */
     List<Map<String, String>> sitemapEntries() {
+        List<Map<String, String>> items = new ArrayList<>();
+        String news = addItems(items, "news", Section.NEWS, "publishDate");
+        String members = addItems(items, "members", Section.MEMBERS, null);
+        String groups = addItems(items, "themegroups", Section.THEME_GROUPS, null);
+        String benefits = addItems(new ArrayList<>(), "benefits", null, null);
+        // a list page changed when the newest of its items did; the static pages have no date
+        Map<Section, String> sections = new java.util.EnumMap<>(Section.class);
+        sections.put(Section.NEWS, news);
+        sections.put(Section.MEMBERS, members);
+        sections.put(Section.GROWTH, members);
+        sections.put(Section.MAP, members);
+        sections.put(Section.THEME_GROUPS, groups);
+        sections.put(Section.WHY, benefits);
         List<Map<String, String>> entries = new ArrayList<>();
-        entries.add(entry("/", "/en/", null));
+        entries.add(entry("/", "/en/", latest(news, members, groups, benefits)));
         for (Section s : Section.values()) {
-            entries.add(entry(s.path(Lang.NB), s.path(Lang.EN), null));
+            entries.add(entry(s.path(Lang.NB), s.path(Lang.EN), sections.get(s)));
         }
-        addItems(entries, "news", Section.NEWS, "publishDate");
-        addItems(entries, "members", Section.MEMBERS, null);
-        addItems(entries, "themegroups", Section.THEME_GROUPS, null);
+        entries.addAll(items);
         return entries;
     }
 
-    private void addItems(List<Map<String, String>> entries, String endpoint, Section section, String dateProperty) {
+    private static String latest(String... days) {
+        return java.util.Arrays.stream(days).filter(java.util.Objects::nonNull).max(String::compareTo).orElse(null);
+    }
+
+    /** Adds the items' entries (none when {@code section} is null); returns the latest day of a change. */
+    private String addItems(List<Map<String, String>> entries, String endpoint, Section section, String dateProperty) {
+        String newest = null;
         for (int offset = 0; ; offset += 100) {
             JsonNode page = api.list(endpoint, params(Lang.NB, "limit", "100", "offset", String.valueOf(offset)));
             for (JsonNode item : page.path("results")) {
                 String path = item.path("@path").asText();
                 String modified = item.path("mgnl:lastModified").asText(
                         dateProperty == null ? "" : item.path(dateProperty).asText(""));
-                entries.add(entry(section.path(Lang.NB) + path, section.path(Lang.EN) + path,
-                        modified.isEmpty() ? null : Fmt.parse(modified).toLocalDate().toString()));
+                String day = modified.isEmpty() ? null : Fmt.parse(modified).toLocalDate().toString();
+                newest = latest(newest, day);
+                if (section != null) {
+                    entries.add(entry(section.path(Lang.NB) + path, section.path(Lang.EN) + path, day));
+                }
             }
             if (offset + 100 >= page.path("total").asInt()) {
-                return;
+                return newest;
             }
         }
     }

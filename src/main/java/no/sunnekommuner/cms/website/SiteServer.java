@@ -18,7 +18,13 @@ public final class SiteServer implements AutoCloseable {
 
     /** What the site needs to know: where it listens, its public address, and the API it reads. */
     public record Options(String host, int port, String baseUrl, URI apiBaseUrl, Duration cacheFreshness,
-            int cacheEntries) {
+            int cacheEntries, String intakeSecret, long maxDeclarationBytes) {
+
+        /** Without an intake secret: the CMS counts the site's applications on the site's own address. */
+        public Options(String host, int port, String baseUrl, URI apiBaseUrl, Duration cacheFreshness,
+                int cacheEntries) {
+            this(host, port, baseUrl, apiBaseUrl, cacheFreshness, cacheEntries, "", 5L * 1024 * 1024);
+        }
     }
 
     private final Server server;
@@ -38,8 +44,16 @@ public final class SiteServer implements AutoCloseable {
                 options.cacheEntries(), Clock.systemUTC());
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder("site", new SiteServlet(api, new SitePages(api, Clock.systemUTC()),
-                this::baseUrl)), "/");
+        ApplicationForm applications = new ApplicationForm(new IntakeClient(options.apiBaseUrl(),
+                options.intakeSecret()), options.maxDeclarationBytes());
+        ServletHolder holder = new ServletHolder("site", new SiteServlet(api, new SitePages(api, Clock.systemUTC(),
+                applications), applications, this::baseUrl));
+        // the form's upload: parts kept in memory up to the limit; a larger file or request is refused while read
+        long maxRequest = options.maxDeclarationBytes() + 64 * 1024;
+        holder.getRegistration().setMultipartConfig(new jakarta.servlet.MultipartConfigElement(
+                System.getProperty("java.io.tmpdir"), options.maxDeclarationBytes(), maxRequest,
+                (int) Math.min(Integer.MAX_VALUE, maxRequest)));
+        context.addServlet(holder, "/");
         server.setHandler(new SiteHeaders(context));
         server.setStopTimeout(3_000);
     }

@@ -24,15 +24,18 @@ final class SiteServlet extends HttpServlet {
     private static final int MAX_PARAMETER = 200;
 
     private final transient SitePages pages;
+    private final transient ApplicationForm applications;
     private final transient DeliveryClient api;
     private final transient java.util.function.Supplier<String> siteBaseUrl;
     private final transient TemplateEngine engine = new TemplateEngine();
     private final byte[] css;
 
     /** The site's public address is asked per request: with port 0 it is known only once the server runs. */
-    SiteServlet(DeliveryClient api, SitePages pages, java.util.function.Supplier<String> siteBaseUrl) {
+    SiteServlet(DeliveryClient api, SitePages pages, ApplicationForm applications,
+            java.util.function.Supplier<String> siteBaseUrl) {
         this.api = api;
         this.pages = pages;
+        this.applications = applications;
         this.siteBaseUrl = siteBaseUrl;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("website/templates/");
@@ -97,6 +100,33 @@ final class SiteServlet extends HttpServlet {
         }
     }
 
+    /** The one form of the site: a membership application ("Bli medlem" / "Become a member"). */
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI();
+        Lang lang = path.startsWith("/en/") ? Lang.EN : Lang.NB;
+        if (!path.equals(Section.APPLY.path(lang))) {
+            resp.setHeader("Allow", "GET, HEAD");
+            resp.sendError(405);
+            return;
+        }
+        try {
+            Page page = applications.submit(lang, req);
+            if (Boolean.TRUE.equals(page.model().get("received"))) {
+                // post/redirect/get: reloading the receipt never sends the application again
+                resp.setStatus(303);
+                resp.setHeader("Location", path + "?" + ApplicationForm.RECEIVED);
+                return;
+            }
+            render(req, resp, lang, page);
+        } catch (SiteException e) {
+            LOG.warn("Membership application not sent: {}", e.getMessage());
+            resp.setStatus(502);
+            resp.setContentType("text/plain;charset=utf-8");
+            resp.getWriter().write(Messages.get(lang, "apply.error.unavailable"));
+        }
+    }
+
     private static Map<String, String> query(HttpServletRequest req) {
         Map<String, String> q = new LinkedHashMap<>();
         req.getParameterMap().forEach((k, v) -> {
@@ -137,7 +167,7 @@ final class SiteServlet extends HttpServlet {
     private static List<Map<String, Object>> nav(Lang lang, String current) {
         List<Map<String, Object>> items = new java.util.ArrayList<>();
         for (Section s : List.of(Section.NEWS, Section.WHY, Section.MEMBERS, Section.THEME_GROUPS, Section.GROWTH,
-                Section.MAP)) {
+                Section.MAP, Section.APPLY)) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("href", s.path(lang));
             item.put("label", Messages.get(lang, "nav." + s.name()));

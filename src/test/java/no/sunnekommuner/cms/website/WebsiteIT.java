@@ -205,6 +205,7 @@ class WebsiteIT {
         pages.put("growth", new String[] {"/vekst", "/en/growth"});
         pages.put("map", new String[] {"/kart", "/en/map"});
         pages.put("accessibility", new String[] {"/tilgjengelighet", "/en/accessibility"});
+        pages.put("apply", new String[] {"/bli-medlem", "/en/become-member"});
         pages.put("404", new String[] {"/finnes-ikke", "/en/no-such-page"});
         Page page = chromium.newPage(site, "nb-NO", true);
         Map<String, List<String>> violations = new LinkedHashMap<>();
@@ -258,7 +259,12 @@ class WebsiteIT {
         HttpResponse<String> robots = site("/robots.txt");
         assertThat(robots.body()).contains("Sitemap: " + site + "/sitemap.xml");
         String sitemap = site("/sitemap.xml").body();
-        assertThat(sitemap).contains("<loc>" + site + "/nyheter" + ARTICLE + "</loc><lastmod>2024-06-12</lastmod>")
+        // lastmod is the day of the last change (mgnl:lastModified, in Oslo), for items and the lists showing them
+        String changed = OffsetDateTime.parse(api("/.rest/delivery/news/v1" + ARTICLE).path("mgnl:lastModified")
+                .asText()).atZoneSameInstant(java.time.ZoneId.of("Europe/Oslo")).toLocalDate().toString();
+        assertThat(sitemap).contains("<loc>" + site + "/nyheter" + ARTICLE + "</loc><lastmod>" + changed + "</lastmod>")
+                .containsPattern("<loc>" + Pattern.quote(site) + "/medlemmer</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod>")
+                .containsPattern("<loc>" + Pattern.quote(site) + "/en/</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod>")
                 .contains("<loc>" + site + "/en/news" + ARTICLE + "</loc>")
                 .contains("<loc>" + site + "/en/members/asker</loc>")
                 .contains("hreflang=\"en\" href=\"" + site + "/en/theme-groups/planlegging-for-helse\"");

@@ -68,14 +68,14 @@ final class ContentRulesReader {
 
     private static final Set<String> ROOT_KEYS = ImmutableSet.of("contentTypes", "endpoints", "apps");
     private static final Set<String> APP_KEYS = ImmutableSet.of("reviewRequired");
-    private static final Set<String> ENDPOINT_KEYS = ImmutableSet.of("feed");
+    private static final Set<String> ENDPOINT_KEYS = ImmutableSet.of("feed", "defaultOrderBy", "lastModified");
     private static final Set<String> FEED_KEYS = ImmutableSet.of("dateProperty", "summaryProperty", "orderBy");
     private static final Set<String> TYPE_KEYS = ImmutableSet.of("extraProperties", "extraNodes", "rules");
 
     /** The rules this runtime implements: required parameters, then optional ones. */
     private static final Map<String, List<Set<String>>> RULES = ImmutableMap.of(
             "memberNumber", List.of(ImmutableSet.of("numberProperty", "typeProperty", "municipalityType",
-                    "countyType"), ImmutableSet.of("countyProperty")),
+                    "countyType"), ImmutableSet.of("countyProperty", "unique")),
             "altText", List.of(ImmutableSet.of("imageProperty", "altProperty"), ImmutableSet.of()),
             "unique", List.of(ImmutableSet.of("property"), ImmutableSet.of()));
 
@@ -166,7 +166,8 @@ final class ContentRulesReader {
     /** Reads the {@code endpoints} section, once the endpoints are loaded. */
     void applyEndpoints(YamlDocument document, Map<String, no.sunnekommuner.cms.definition.DeliveryEndpointDefinition>
             endpoints, Map<String, ContentTypeDefinition> contentTypes,
-            Map<String, no.sunnekommuner.cms.definition.FeedSettings> feeds) {
+            Map<String, no.sunnekommuner.cms.definition.FeedSettings> feeds,
+            Map<String, no.sunnekommuner.cms.definition.EndpointOptions> options) {
         if (!(document.root() instanceof Map<?, ?>)) {
             return; // reported by apply
         }
@@ -198,6 +199,17 @@ final class ContentRulesReader {
             }
             feeds.put(entry.getKey(), new no.sunnekommuner.cms.definition.FeedSettings(date, summary,
                     f.string(feed, "orderBy", path + ".feed")));
+            String order = f.string(settings, "defaultOrderBy", path);
+            String orderProperty = order == null ? null : order.trim().split("\\s+")[0];
+            if (orderProperty != null && type != null && !orderProperty.startsWith("@") && !orderProperty.startsWith(
+                    "mgnl:") && type.property(orderProperty).isEmpty()) {
+                f.report(Severity.MAJOR, path + ".defaultOrderBy", "Content type '" + type.name()
+                        + "' has no property '" + orderProperty + "'" + Suggestions.hint(orderProperty,
+                                type.properties().stream().map(p -> p.name()).toList()));
+                order = null;
+            }
+            options.put(entry.getKey(), new no.sunnekommuner.cms.definition.EndpointOptions(order,
+                    Boolean.TRUE.equals(f.bool(settings, "lastModified", path))));
         }
     }
 

@@ -143,11 +143,12 @@ public final class LightModuleLoader {
         }
         checkEndpoints(endpoints, contentTypes, problems);
         Map<String, FeedSettings> feeds = new LinkedHashMap<>();
+        Map<String, no.sunnekommuner.cms.definition.EndpointOptions> endpointOptions = new LinkedHashMap<>();
         for (Module module : modules) {
             Path rules = module.dir().resolve(ContentRulesReader.FOLDER).resolve(ContentRulesReader.FILE);
             if (Files.isRegularFile(rules)) {
                 module.parser().parse(rules).ifPresent(d -> rulesReader.applyEndpoints(d, endpoints, contentTypes,
-                        feeds));
+                        feeds, endpointOptions));
             }
         }
         java.util.Set<String> reviewApps = new LinkedHashSet<>();
@@ -164,7 +165,7 @@ public final class LightModuleLoader {
         messages.forEach((language, bundle) -> bundles.put(language, ImmutableMap.copyOf(bundle)));
         return new DefinitionRegistry(ImmutableSet.copyOf(moduleNames), ImmutableMap.copyOf(contentTypes),
                 ImmutableMap.copyOf(apps), ImmutableMap.copyOf(endpoints), bundles.build(), problems.problems(),
-                ImmutableMap.copyOf(feeds), ImmutableSet.copyOf(reviewApps));
+                ImmutableMap.copyOf(feeds), ImmutableSet.copyOf(reviewApps), ImmutableMap.copyOf(endpointOptions));
     }
 
     /** Loads the definitions and throws, listing every problem, if any is severe. */

@@ -35,8 +35,10 @@ class LightModuleLoaderTest {
         DefinitionRegistry registry = loader.loadOrFail(List.of(TestRuntimes.LIGHT_MODULES));
         assertThat(registry.problems()).isEmpty();
         assertThat(registry.modules()).containsExactly("sunne-kommuner");
-        assertThat(registry.contentTypes()).containsOnlyKeys("newsArticle", "benefit", "member", "themeGroup");
-        assertThat(registry.apps()).containsOnlyKeys("news-app", "benefits-app", "members-app", "themegroups-app");
+        assertThat(registry.contentTypes()).containsOnlyKeys("newsArticle", "benefit", "member", "themeGroup",
+                "membershipApplication");
+        assertThat(registry.apps()).containsOnlyKeys("news-app", "benefits-app", "members-app", "themegroups-app",
+                "applications-app");
         assertThat(registry.endpoints()).containsOnlyKeys("delivery/news/v1", "delivery/benefits/v1",
                 "delivery/members/v1", "delivery/themegroups/v1");
 
@@ -266,8 +268,10 @@ class LightModuleLoaderTest {
         assertThat(registry.problems()).extracting(p -> p.key() + ": " + p.message()).anySatisfy(m ->
                 assertThat(m).contains("colour")).anySatisfy(m -> assertThat(m).contains("nosuch"));
         assertThat(registry.hasSevereProblems()).isFalse();
-        // the project's own module opts into nothing
-        assertThat(loader.loadOrFail(List.of(TestRuntimes.LIGHT_MODULES)).contentTypes().values())
+        // the project's own module opts into nothing, but for the declaration PDF kept on an application
+        DefinitionRegistry own = loader.loadOrFail(List.of(TestRuntimes.LIGHT_MODULES));
+        assertThat(own.contentTypes().values()).filteredOn(t -> !t.name().equals("membershipApplication"))
                 .allSatisfy(t -> assertThat(t.extraProperties() || t.extraNodes()).isFalse());
+        assertThat(own.contentType("membershipApplication").orElseThrow().extraNodes()).isFalse();
     }
 }

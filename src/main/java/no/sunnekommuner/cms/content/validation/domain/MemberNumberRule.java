@@ -13,7 +13,7 @@ import no.sunnekommuner.cms.definition.RuleBinding;
 /**
  * A member's number: a member of the {@code municipalityType} has a 4-digit kommunenummer, one of the
  * {@code countyType} a 2-digit fylkesnummer; the first two digits are a county number; no two members share a
- * number. The {@code countyProperty}, when bound, follows from the number. Property names and type values come
+ * number (unless {@code unique: false}). The {@code countyProperty}, when bound, follows from the number. Property names and type values come
  * from the binding in {@code standalone/content-rules.yaml}.
  */
 public final class MemberNumberRule implements DomainRule {
@@ -63,6 +63,9 @@ public final class MemberNumberRule implements DomainRule {
         if (!counties.contains(number.substring(0, 2))) {
             violations.add(Violation.of(numberProperty, "memberNumber.county", number.substring(0, 2)));
             return;
+        }
+        if (binding.parameter("unique").map("false"::equals).orElse(false)) {
+            return; // applications: several may name one number (a declined one stays on record)
         }
         ImmutableList<String> others = context.pathsWithValue(type.workspace(), type.effectiveNodeType(),
                 numberProperty, number).stream().filter(p -> !p.equals(path)).collect(ImmutableList.toImmutableList());
