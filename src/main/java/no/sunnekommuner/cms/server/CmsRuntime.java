@@ -16,12 +16,13 @@ import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
 import no.sunnekommuner.cms.definition.load.LightModuleLoader;
 import no.sunnekommuner.cms.repository.JcrContentStore;
 import no.sunnekommuner.cms.repository.JcrRepository;
+import no.sunnekommuner.cms.repository.JcrTokenStore;
+import no.sunnekommuner.cms.repository.JcrUserStore;
 import no.sunnekommuner.cms.repository.NodeTypeRegistrar;
 import no.sunnekommuner.cms.repository.Workspaces;
 import no.sunnekommuner.cms.security.ApiTokens;
 import no.sunnekommuner.cms.security.Authenticator;
 import no.sunnekommuner.cms.security.BasicAuthCache;
-import no.sunnekommuner.cms.security.JcrTokenStore;
 import no.sunnekommuner.cms.security.LoginThrottle;
 import no.sunnekommuner.cms.security.PasswordHasher;
 import no.sunnekommuner.cms.security.SignIn;
@@ -95,7 +96,7 @@ public final class CmsRuntime implements AutoCloseable {
             content.addChangeListener(workspace -> repository.queryCounts().invalidate());
             // another cluster node's writes empty the same caches as local ones (delivery, query counts, grids)
             repository.onExternalChange(content::announceExternalChange);
-            UserDirectory users = new UserDirectory(repository, new PasswordHasher());
+            UserDirectory users = new UserDirectory(new JcrUserStore(repository), new PasswordHasher());
             SignIn signIn = new SignIn(users, new LoginThrottle(Clock.systemUTC(),
                     settings.integer("security.signIn.maxTracked"), settings.integer("security.signIn.addressFailures")));
             BasicAuthCache basicAuth = new BasicAuthCache(signIn, users,
