@@ -4,22 +4,18 @@ import java.io.IOException;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.util.List;
-import javax.jcr.RepositoryException;
 import no.sunnekommuner.cms.content.ContentService;
 import no.sunnekommuner.cms.content.RichTextSanitizer;
 import no.sunnekommuner.cms.content.i18n.SiteLocales;
 import no.sunnekommuner.cms.content.validation.ContentValidator;
 import no.sunnekommuner.cms.content.validation.domain.DomainRules;
-import no.sunnekommuner.cms.definition.ContentTypeDefinition;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
-import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
 import no.sunnekommuner.cms.definition.load.LightModuleLoader;
 import no.sunnekommuner.cms.repository.JcrContentStore;
 import no.sunnekommuner.cms.repository.JcrRepository;
+import no.sunnekommuner.cms.repository.RepositorySetup;
 import no.sunnekommuner.cms.repository.JcrTokenStore;
 import no.sunnekommuner.cms.repository.JcrUserStore;
-import no.sunnekommuner.cms.repository.NodeTypeRegistrar;
-import no.sunnekommuner.cms.repository.Workspaces;
 import no.sunnekommuner.cms.security.ApiTokens;
 import no.sunnekommuner.cms.security.Authenticator;
 import no.sunnekommuner.cms.security.BasicAuthCache;
@@ -66,27 +62,17 @@ public final class CmsRuntime implements AutoCloseable {
      * Loads the definitions (severe problems stop start-up with their messages), starts the repository and
      * prepares workspaces and node types.
      */
-    public static CmsRuntime start(Settings settings) throws IOException, RepositoryException {
+    public static CmsRuntime start(Settings settings) throws IOException {
         List<Path> dirs = settings.lightModuleDirs();
         DefinitionRegistry definitions = new LightModuleLoader().loadOrFail(dirs);
         definitions.problems().forEach(p -> LOG.warn("Definition problem: {}", p));
         LOG.info("Loaded light modules {} from {}: {} content types, {} apps, {} endpoints",
                 definitions.modules(), dirs, definitions.contentTypes().size(), definitions.apps().size(),
                 definitions.endpoints().size());
-        JcrRepository repository = JcrRepository.start(DataFolder.prepare(settings.dataDir().toAbsolutePath()
+        JcrRepository repository = RepositorySetup.open(DataFolder.prepare(settings.dataDir().toAbsolutePath()
                 .normalize()), settings.repositoryOptions());
         try {
-            new NodeTypeRegistrar(repository).register(definitions);
-            repository.ensureWorkspace(Workspaces.VERSIONS);
-            for (ContentTypeDefinition type : definitions.contentTypes().values()) {
-                repository.ensureWorkspace(type.workspace());
-                repository.ensureWorkspace(Workspaces.published(type.workspace()));
-            }
-            for (DeliveryEndpointDefinition endpoint : definitions.endpoints().values()) {
-                // an endpoint may deliver from a workspace no content type declares (Magnolia allows it)
-                repository.ensureWorkspace(endpoint.workspace());
-                repository.ensureWorkspace(Workspaces.published(endpoint.workspace()));
-            }
+            RepositorySetup.prepare(repository, definitions);
             SiteLocales locales = settings.siteLocales();
             io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = Metrics.registry(repository);
             ContentService content = new ContentService(definitions,
@@ -104,7 +90,7 @@ public final class CmsRuntime implements AutoCloseable {
                     settings.integer("security.signIn.maxTracked"));
             ApiTokens tokens = new ApiTokens(new JcrTokenStore(repository), users, Clock.systemUTC());
             return new CmsRuntime(settings, definitions, repository, content, users, signIn, basicAuth, tokens, metrics);
-        } catch (RuntimeException | RepositoryException e) {
+        } catch (RuntimeException e) {
             repository.close();
             throw e;
         }
