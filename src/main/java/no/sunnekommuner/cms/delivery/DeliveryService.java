@@ -33,6 +33,8 @@ import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
 import no.sunnekommuner.cms.definition.PropertyDefinition;
 import no.sunnekommuner.cms.repository.GenerationCache;
 import no.sunnekommuner.cms.repository.JcrRepository;
+import no.sunnekommuner.cms.repository.VersionSnapshots;
+import no.sunnekommuner.cms.repository.Workspaces;
 import org.apache.jackrabbit.api.query.JackrabbitQueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,8 @@ public final class DeliveryService {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
     private static final JsonFactory JSON = new JsonFactory();
     static final String NODES_SUFFIX = "@nodes";
+    /** Magnolia's read parameter naming a stored version ({@code 1.0}, {@code 1.1} …) of the item. */
+    static final String VERSION = "version";
 
     private final JcrRepository repository;
     private final DefinitionRegistry definitions;
@@ -104,6 +108,8 @@ public final class DeliveryService {
                 body = children(session, sessions, options, parent);
             } else if (remainder.equals("/")) {
                 body = query(session, sessions, endpoint, locale, parameters);
+            } else if (parameters.first(VERSION).isPresent()) {
+                body = readVersion(session, sessions, options, remainder, parameters.first(VERSION).get());
             } else {
                 body = read(session, sessions, options, remainder);
             }
@@ -127,6 +133,41 @@ public final class DeliveryService {
             throw DeliveryException.notFound("Node 'node " + path + "' does not match any configured node type");
         }
         return render(g -> new NodeJsonWriter(options.forRead(), sessions::session).writeItem(g, node, false));
+    }
+
+    /**
+     * A read of one stored version of the item (Magnolia's {@code version} parameter). Versions are the history of
+     * published states kept on the author side, so only preview endpoints (signed-in editors) serve them: a public
+     * endpoint answers 400, as content taken off the public site must not stay readable through its history
+     * (Magnolia's public instances keep no versions; their answer is a 500).
+     */
+    private byte[] readVersion(Session session, Sessions sessions, RenderOptions options, String relativePath,
+            String version) throws RepositoryException {
+        DeliveryEndpoint endpoint = options.endpoint();
+        if (!endpoint.preview()) {
+            throw DeliveryException.badRequest("Parameter 'version' is served by the preview endpoint only (/.rest/"
+                    + endpoint.path().replaceFirst("^delivery", "preview") + "/…?version=" + QueryParameters
+                    .abbreviate(version) + ", for signed-in editors); public delivery serves the published state");
+        }
+        if (!VersionSnapshots.isVersionName(version)) {
+            throw DeliveryException.badRequest("Parameter 'version' must name a version such as 1.0, not '"
+                    + QueryParameters.abbreviate(version) + "'");
+        }
+        String path = absolute(endpoint.definition().rootPath(), relativePath);
+        Node node = nodeAt(session, path);
+        if (node == null) {
+            throw DeliveryException.pathNotFound(path);
+        }
+        if (!matchesNodeTypes(node, endpoint.definition())) {
+            throw DeliveryException.notFound("Node 'node " + path + "' does not match any configured node type");
+        }
+        Session versions = sessions.session(Workspaces.VERSIONS);
+        Node snapshot = VersionSnapshots.find(versions, endpoint.definition().workspace(), node.getIdentifier(),
+                version).orElseThrow(() -> new DeliveryException(404, "versionNotFound", "No version '" + version
+                        + "' of " + path));
+        NodeIdentity identity = NodeIdentity.ofVersion(snapshot, path, session.getWorkspace().getNodeTypeManager());
+        return render(g -> new NodeJsonWriter(options.forRead(), sessions::session, identity)
+                .writeItem(g, snapshot, false));
     }
 
     private byte[] children(Session session, Sessions sessions, RenderOptions options, String relativeParent)

@@ -37,6 +37,7 @@ final class NodeJsonWriter {
 
     private final RenderOptions options;
     private final SessionSource sessions;
+    private final NodeIdentity identity;
 
     /** Opens (and caches per response) sessions on the workspaces that references point into. */
     interface SessionSource {
@@ -44,8 +45,13 @@ final class NodeJsonWriter {
     }
 
     NodeJsonWriter(RenderOptions options, SessionSource sessions) {
+        this(options, sessions, NodeIdentity.STORED);
+    }
+
+    NodeJsonWriter(RenderOptions options, SessionSource sessions, NodeIdentity identity) {
         this.options = options;
         this.sessions = sessions;
+        this.identity = identity;
     }
 
     /** Writes an item as delivered by a read or a query (children to the endpoint's depth). */
@@ -63,9 +69,9 @@ final class NodeJsonWriter {
             boolean applyPropertySelection, boolean resolveRefs) throws IOException, RepositoryException {
         g.writeStartObject();
         g.writeStringField("@name", name);
-        g.writeStringField("@path", node.getPath());
-        g.writeStringField("@id", node.getIdentifier());
-        g.writeStringField("@nodeType", node.getPrimaryNodeType().getName());
+        g.writeStringField("@path", identity.path(node));
+        g.writeStringField("@id", identity.id(node));
+        g.writeStringField("@nodeType", identity.type(node));
 
         Map<String, Node> children = depth != 0 ? renderedChildren(node, depth < 0 || allChildren)
                 : Map.of();
@@ -106,7 +112,7 @@ final class NodeJsonWriter {
     private boolean linkWanted;
 
     private String link(Node node) throws RepositoryException {
-        return options.linkBase() + node.getPath() + ".html";
+        return options.linkBase() + identity.path(node) + ".html";
     }
 
     /** Child nodes to render, keyed by their (localised) name, in tree order. */
@@ -140,7 +146,7 @@ final class NodeJsonWriter {
 
     private boolean matchesChildType(Node child) throws RepositoryException {
         for (String type : options.endpoint().definition().childNodeTypes()) {
-            if (child.isNodeType(type)) {
+            if (identity.isNodeType(child, type)) {
                 return true;
             }
         }
@@ -239,10 +245,8 @@ final class NodeJsonWriter {
 
     private void writeReference(JsonGenerator g, Property property, ReferenceDefinition reference)
             throws IOException, RepositoryException {
-        if (options.locale().all()) {
-            writeValue(g, property); // lang=all leaves references raw (FINDINGS §4.7)
-            return;
-        }
+        // resolved under lang=all too (then with stored names), as Magnolia's do: FINDINGS §4.7 said "raw", an
+        // independent replay of recorded cases showed them resolved (issue 9, item 9)
         if (property.isMultiple()) {
             g.writeStartArray();
             for (Value v : property.getValues()) {
