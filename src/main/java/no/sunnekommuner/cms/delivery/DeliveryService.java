@@ -22,6 +22,7 @@ import no.sunnekommuner.cms.content.spi.StoreFailureException;
 import no.sunnekommuner.cms.content.spi.StoredNode;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
 import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
+import no.sunnekommuner.cms.repository.VersionSnapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ public final class DeliveryService {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
     private static final JsonFactory JSON = new JsonFactory();
     static final String NODES_SUFFIX = "@nodes";
+    /** Magnolia's read parameter naming a stored version ({@code 1.0}, {@code 1.1} …) of the item. */
+    static final String VERSION = "version";
 
     private final NodeReader reader;
     private final DefinitionRegistry definitions;
@@ -79,6 +82,8 @@ public final class DeliveryService {
                 body = children(reads, options, parent);
             } else if (remainder.equals("/")) {
                 body = query(reads, endpoint, locale, parameters);
+            } else if (parameters.first(VERSION).isPresent()) {
+                body = readVersion(reads, options, remainder, parameters.first(VERSION).get());
             } else {
                 body = read(reads, options, remainder);
             }
@@ -103,6 +108,35 @@ public final class DeliveryService {
             throw DeliveryException.notFound("Node 'node " + path + "' does not match any configured node type");
         }
         return render(g -> new NodeJsonWriter(options.forRead(), reads).writeItem(g, node, false));
+    }
+
+    /**
+     * A read of one stored version of the item (Magnolia's {@code version} parameter). Versions are the history of
+     * published states kept on the author side, so only preview endpoints (signed-in editors) serve them: a public
+     * endpoint answers 400, as content taken off the public site must not stay readable through its history
+     * (Magnolia's public instances keep no versions; their answer is a 500).
+     */
+    private byte[] readVersion(NodeReads reads, RenderOptions options, String relativePath, String version) {
+        DeliveryEndpoint endpoint = options.endpoint();
+        if (!endpoint.preview()) {
+            throw DeliveryException.badRequest("Parameter 'version' is served by the preview endpoint only (/.rest/"
+                    + endpoint.path().replaceFirst("^delivery", "preview") + "/…?version=" + QueryParameters
+                    .abbreviate(version) + ", for signed-in editors); public delivery serves the published state");
+        }
+        if (!VersionSnapshots.isVersionName(version)) {
+            throw DeliveryException.badRequest("Parameter 'version' must name a version such as 1.0, not '"
+                    + QueryParameters.abbreviate(version) + "'");
+        }
+        String path = absolute(endpoint.definition().rootPath(), relativePath);
+        StoredNode node = reads.node(endpoint.readWorkspace(), path)
+                .orElseThrow(() -> DeliveryException.pathNotFound(path));
+        if (!matchesNodeTypes(node, endpoint.definition())) {
+            throw DeliveryException.notFound("Node 'node " + path + "' does not match any configured node type");
+        }
+        StoredNode snapshot = reads.version(node, endpoint.definition().workspace(), version)
+                .orElseThrow(() -> new DeliveryException(404, "versionNotFound", "No version '" + version + "' of "
+                        + path));
+        return render(g -> new NodeJsonWriter(options.forRead(), reads).writeItem(g, snapshot, false));
     }
 
     private byte[] children(NodeReads reads, RenderOptions options, String relativeParent) {

@@ -212,10 +212,8 @@ final class NodeJsonWriter {
 
     private void writeReference(JsonGenerator g, StoredProperty property, ReferenceDefinition reference)
             throws IOException {
-        if (options.locale().all()) {
-            writeValue(g, property); // lang=all leaves references raw (FINDINGS §4.7)
-            return;
-        }
+        // resolved under lang=all too (then with stored names), as Magnolia's do: FINDINGS §4.7 said "raw", an
+        // independent replay of recorded cases showed them resolved (issue 9, item 9)
         if (property.multiple()) {
             g.writeStartArray();
             for (String id : property.values()) {

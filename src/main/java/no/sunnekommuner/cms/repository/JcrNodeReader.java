@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,8 @@ public final class JcrNodeReader implements NodeReader {
         private int handedOut;
         private final Map<String, Session> sessions = new HashMap<>();
         private final Map<String, ImmutableSet<String>> typeNames = new HashMap<>();
+        /** Nodes handed out of a version's snapshot, and where they really are in the versions workspace. */
+        private final Map<StoredNode, String> snapshotPaths = new IdentityHashMap<>();
 
         Reads(int budget) {
             this.budget = budget;
@@ -102,7 +105,45 @@ public final class JcrNodeReader implements NodeReader {
         }
 
         @Override
+        public Optional<StoredNode> version(StoredNode item, String versionedWorkspace, String versionName) {
+            return read(() -> {
+                Session versions = session(Workspaces.VERSIONS);
+                Optional<Node> snapshot = versions == null ? Optional.empty()
+                        : VersionSnapshots.find(versions, versionedWorkspace, item.identifier(), versionName);
+                return snapshot.isEmpty() ? Optional.<StoredNode>empty()
+                        : Optional.of(snapshotNode(item.workspace(), snapshot.get(), item.path()));
+            });
+        }
+
+        /** A snapshot node shown as the node it was taken from, at {@code shownPath}. */
+        private StoredNode snapshotNode(String workspace, Node node, String shownPath) throws RepositoryException {
+            String type = VersionSnapshots.originalType(node);
+            ImmutableSet<String> types;
+            try {
+                types = typeNames(node.getSession().getWorkspace().getNodeTypeManager().getNodeType(type));
+            } catch (javax.jcr.nodetype.NoSuchNodeTypeException gone) {
+                types = ImmutableSet.of(); // a type no longer registered matches nothing
+            }
+            StoredNode stored = stored(workspace, node, shownPath, VersionSnapshots.originalIdentifier(node), type,
+                    types);
+            snapshotPaths.put(stored, node.getPath());
+            return stored;
+        }
+
+        @Override
         public ImmutableList<StoredNode> children(StoredNode parent) {
+            String snapshotPath = snapshotPaths.get(parent);
+            if (snapshotPath != null) {
+                return read(() -> {
+                    ImmutableList.Builder<StoredNode> out = ImmutableList.builder();
+                    for (NodeIterator it = session(Workspaces.VERSIONS).getNode(snapshotPath).getNodes();
+                            it.hasNext(); ) {
+                        Node child = it.nextNode();
+                        out.add(snapshotNode(parent.workspace(), child, parent.path() + "/" + child.getName()));
+                    }
+                    return out.build();
+                });
+            }
             return read(() -> {
                 Session s = session(parent.workspace());
                 if (s == null || !s.nodeExists(parent.path())) {
@@ -147,21 +188,25 @@ public final class JcrNodeReader implements NodeReader {
         }
 
         private StoredNode stored(String workspace, Node node) throws RepositoryException {
-            if (++handedOut > budget) {
-                throw new NodeBudgetExceededException(budget);
-            }
             NodeType primary = node.getPrimaryNodeType();
             ImmutableSet.Builder<String> types = ImmutableSet.builder();
             types.addAll(typeNames(primary));
             for (NodeType mixin : node.getMixinNodeTypes()) {
                 types.addAll(typeNames(mixin));
             }
+            return stored(workspace, node, node.getPath(), node.getIdentifier(), primary.getName(), types.build());
+        }
+
+        private StoredNode stored(String workspace, Node node, String path, String identifier, String primaryType,
+                ImmutableSet<String> types) throws RepositoryException {
+            if (++handedOut > budget) {
+                throw new NodeBudgetExceededException(budget);
+            }
             ImmutableList.Builder<StoredProperty> properties = ImmutableList.builder();
             for (PropertyIterator it = node.getProperties(); it.hasNext(); ) {
                 properties.add(property(it.nextProperty()));
             }
-            return new StoredNode(workspace, node.getName(), node.getPath(), node.getIdentifier(), primary.getName(),
-                    types.build(), properties.build());
+            return new StoredNode(workspace, node.getName(), path, identifier, primaryType, types, properties.build());
         }
 
         private ImmutableSet<String> typeNames(NodeType type) {

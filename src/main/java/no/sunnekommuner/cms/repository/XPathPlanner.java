@@ -30,6 +30,7 @@ final class XPathPlanner {
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}"
             + "(Z|[+-]\\d{2}:\\d{2})");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?([eE][-+]?\\d{1,3})?");
     private static final DateTimeFormatter JCR_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
     /** What the planner asks the workspace: types of properties, identifiers of paths, namespace prefixes. */
@@ -230,6 +231,9 @@ final class XPathPlanner {
     }
 
     private String comparison(String attribute, ValueKind type, String op, String value) {
+        if (type.textual()) {
+            value = unquoted(value);
+        }
         if (op.equals("like") || op.equals("ilike")) {
             return op.equals("like") ? "jcr:like(" + attribute + ", " + literal(value) + ")"
                     : "jcr:like(fn:lower-case(" + attribute + "), " + literal(value.toLowerCase(Locale.ROOT)) + ")";
@@ -301,8 +305,8 @@ final class XPathPlanner {
     private String typedLiteral(ValueKind type, String value) {
         return switch (type) {
             case LONG -> value.matches("-?\\d{1,18}") ? value : null;
-            case DOUBLE, DECIMAL -> value.matches("-?\\d{1,30}(\\.\\d{1,30})?([eE][-+]?\\d{1,3})?")
-                    ? value : null;
+            case DOUBLE -> doubleLiteral(value);
+            case DECIMAL -> NUMBER.matcher(value).matches() ? value : null;
             case BOOLEAN -> value.equals("true") || value.equals("false") ? literal(value) : null;
             case DATE -> {
                 if (!DATE_TIME.matcher(value).matches()) {
@@ -316,6 +320,26 @@ final class XPathPlanner {
             }
             default -> literal(value);
         };
+    }
+
+    /**
+     * A Double literal Jackrabbit compares as a number: an integer literal ({@code score[lt]=1}) would be read as a
+     * Long and compared with the Double's index terms as text, so it is written with a fraction ({@code 1.0}).
+     */
+    private static String doubleLiteral(String value) {
+        if (!NUMBER.matcher(value).matches()) {
+            return null;
+        }
+        return value.contains(".") || value.contains("e") || value.contains("E") ? value : value + ".0";
+    }
+
+    /**
+     * A String value in double quotes is the value inside them, as Magnolia reads it ({@code title="Foo bar"}
+     * matches the title {@code Foo bar}; its JCR-SQL2 takes the quotes for a string literal).
+     */
+    static String unquoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
     }
 
     private static String dateLiteral(OffsetDateTime t) {

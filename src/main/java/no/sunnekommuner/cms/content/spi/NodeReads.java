@@ -15,7 +15,15 @@ public interface NodeReads extends AutoCloseable {
 
     Optional<StoredNode> nodeById(String workspace, String identifier);
 
-    /** The child nodes of a node, in tree order. */
+    /**
+     * The item as it was stored by a publish ({@code 1.0}, {@code 1.1} …): the snapshot shows the item's path,
+     * identifier and node type, and so do its children. Empty when that version was never stored.
+     *
+     * @param versionedWorkspace the content workspace whose history is asked (the drafts' workspace)
+     */
+    Optional<StoredNode> version(StoredNode item, String versionedWorkspace, String versionName);
+
+    /** The child nodes of a node (of a version's snapshot too), in tree order. */
     ImmutableList<StoredNode> children(StoredNode parent);
 
     /** One page of a query and the number of all its matches. */
