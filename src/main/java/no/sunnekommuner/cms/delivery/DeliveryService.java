@@ -15,6 +15,7 @@ import no.sunnekommuner.cms.content.InvalidQueryException;
 import no.sunnekommuner.cms.content.i18n.SiteLocales;
 import no.sunnekommuner.cms.content.model.NodePage;
 import no.sunnekommuner.cms.content.model.NodeQuery;
+import no.sunnekommuner.cms.content.model.VersionInfo;
 import no.sunnekommuner.cms.content.spi.NodeBudgetExceededException;
 import no.sunnekommuner.cms.content.spi.NodeReader;
 import no.sunnekommuner.cms.content.spi.NodeReads;
@@ -22,14 +23,14 @@ import no.sunnekommuner.cms.content.spi.StoreFailureException;
 import no.sunnekommuner.cms.content.spi.StoredNode;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
 import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
-import no.sunnekommuner.cms.repository.VersionSnapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers delivery requests from the repository: reads a node, lists the children of a node ({@code @nodes}) or
- * runs a query, and renders Magnolia's JSON. Public endpoints read the published twins of the workspaces,
- * preview endpoints the drafts. Everything here is read-only.
+ * Answers delivery requests through the {@link NodeReader} port: reads a node (or a stored version of it), lists
+ * the children of a node ({@code @nodes}) or runs a query parsed by {@link DeliveryQueryParser}, and renders
+ * Magnolia's JSON. Public endpoints read the published twins of the workspaces, preview endpoints the drafts.
+ * Every response is held to the node budget. Everything here is read-only.
  */
 public final class DeliveryService {
 
@@ -123,7 +124,7 @@ public final class DeliveryService {
                     + endpoint.path().replaceFirst("^delivery", "preview") + "/…?version=" + QueryParameters
                     .abbreviate(version) + ", for signed-in editors); public delivery serves the published state");
         }
-        if (!VersionSnapshots.isVersionName(version)) {
+        if (!VersionInfo.isVersionName(version)) {
             throw DeliveryException.badRequest("Parameter 'version' must name a version such as 1.0, not '"
                     + QueryParameters.abbreviate(version) + "'");
         }

@@ -1,11 +1,11 @@
 package no.sunnekommuner.cms.repository;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
+import no.sunnekommuner.cms.content.model.VersionInfo;
 
 /**
  * Finds the stored snapshot of one version in the {@link Workspaces#VERSIONS} workspace, laid out by
@@ -14,14 +14,11 @@ import javax.jcr.Session;
  */
 public final class VersionSnapshots {
 
-    /** Version names as publishing gives them: {@code 1.0}, {@code 1.1}, … */
-    private static final Pattern NAME = Pattern.compile("\\d{1,9}\\.\\d{1,9}");
-
     private VersionSnapshots() {
     }
 
     public static boolean isVersionName(String name) {
-        return NAME.matcher(name).matches();
+        return VersionInfo.isVersionName(name);
     }
 
     /** The snapshot of {@code versionName} of the item with {@code identifier} in {@code workspace}, if stored. */
