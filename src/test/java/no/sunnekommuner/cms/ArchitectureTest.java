@@ -91,10 +91,16 @@ class ArchitectureTest {
                 .resideInAPackage(pkg("delivery")).check(CLASSES);
     }
 
+    /**
+     * JCR behind one port: {@code repository} is the only package that uses JCR, Jackrabbit or its Lucene index;
+     * the others read and write through the ports of {@code content.spi} (ContentStore, NodeReader, UserStore,
+     * TokenStore).
+     */
     @Test
-    void onlyTheStoreLayersTouchJcr() {
-        noClasses().that().resideInAnyPackage(pkg("definition"), pkg("content"), pkg("editor"))
-                .should().dependOnClassesThat().resideInAnyPackage("javax.jcr..", "org.apache.jackrabbit..")
+    void onlyTheRepositoryTouchesJcr() {
+        noClasses().that().resideOutsideOfPackage(pkg("repository"))
+                .should().dependOnClassesThat().resideInAnyPackage("javax.jcr..", "org.apache.jackrabbit..",
+                        "org.apache.lucene..")
                 .check(CLASSES);
     }
 

@@ -31,6 +31,14 @@ public final class DeliveryException extends RuntimeException {
         return new DeliveryException(400, "invalidQuery", message);
     }
 
+    /**
+     * A response over the node budget ({@code rest.maxRenderedNodes}): refused whole with 400, as an over-deep
+     * request is, never cut short (a cut tree would look complete to the client).
+     */
+    public static DeliveryException tooManyNodes(RuntimeException cause) {
+        return new DeliveryException(400, "tooManyNodes", cause.getMessage() + " (setting rest.maxRenderedNodes)");
+    }
+
     public static DeliveryException pathNotFound(String path) {
         return new DeliveryException(404, "pathNotFound", path);
     }

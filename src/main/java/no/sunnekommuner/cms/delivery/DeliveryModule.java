@@ -3,9 +3,9 @@ package no.sunnekommuner.cms.delivery;
 import java.util.ArrayList;
 import java.util.List;
 import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.spi.NodeReader;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
 import no.sunnekommuner.cms.delivery.nodes.NodesResource;
-import no.sunnekommuner.cms.repository.JcrRepository;
 import no.sunnekommuner.cms.security.ApiTokens;
 import no.sunnekommuner.cms.security.Authenticator;
 import no.sunnekommuner.cms.security.UserDirectory;
@@ -27,7 +27,7 @@ public final class DeliveryModule {
 
     private final DefinitionRegistry definitions;
     private final ContentService content;
-    private final JcrRepository repository;
+    private final NodeReader reader;
     private final RequestUser users;
     private final DeliverySettings settings;
     private final DeliveryEndpoints endpoints;
@@ -35,23 +35,20 @@ public final class DeliveryModule {
     private final ResponseCache cache;
     private final no.sunnekommuner.cms.delivery.preview.PreviewAccess previewAccess;
 
-    public DeliveryModule(DefinitionRegistry definitions, ContentService content, JcrRepository repository,
+    public DeliveryModule(DefinitionRegistry definitions, ContentService content, NodeReader reader,
             UserDirectory directory, Authenticator basic, ApiTokens tokens, DeliverySettings settings,
             no.sunnekommuner.cms.content.preview.PreviewTokens previewTokens) {
         this.previewAccess = new no.sunnekommuner.cms.delivery.preview.PreviewAccess(previewTokens, content);
         this.definitions = definitions;
         this.content = content;
-        this.repository = repository;
+        this.reader = reader;
         this.users = new RequestUser(directory, basic, tokens);
         this.settings = settings;
         this.endpoints = new DeliveryEndpoints(definitions.endpoints().values());
-        this.service = new DeliveryService(repository, definitions, settings.locales(), settings.linkBase(),
-                settings.timeZone());
+        this.service = new DeliveryService(reader, definitions, settings.locales(), settings.linkBase(),
+                settings.maxRenderedNodes());
         this.cache = new ResponseCache(settings.cacheMaxBytes());
-        content.addChangeListener(workspace -> {
-            cache.invalidate();
-            service.contentChanged();
-        });
+        content.addChangeListener(workspace -> cache.invalidate());
     }
 
     public DeliveryEndpoints endpoints() {
@@ -78,8 +75,8 @@ public final class DeliveryModule {
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         config.register(new DeliveryResource(endpoints, service, cache, users, content.access(),
                 settings.cacheControl(), previewAccess));
-        config.register(new NodesResource(content, repository, users, this::isContentWorkspace,
-                settings.importLimits(), settings.maxJsonBodyBytes()));
+        config.register(new NodesResource(content, reader, users, this::isContentWorkspace,
+                settings.importLimits(), settings.maxJsonBodyBytes(), settings.maxRenderedNodes()));
         config.register(new no.sunnekommuner.cms.delivery.commands.CommandsResource(content, users,
                 this::isContentWorkspace));
         config.register(new OpenApiResource(new OpenApiDocument(definitions, endpoints, settings.baseUrl())));

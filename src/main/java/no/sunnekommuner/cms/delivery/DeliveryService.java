@@ -8,74 +8,55 @@ import com.google.common.collect.ImmutableSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.jcr.Node;
-import javax.jcr.NodeIterator;
-import javax.jcr.Property;
-import javax.jcr.PropertyType;
-import javax.jcr.RepositoryException;
-import javax.jcr.Session;
-import javax.jcr.nodetype.NodeType;
-import javax.jcr.nodetype.NodeTypeIterator;
-import javax.jcr.query.InvalidQueryException;
-import javax.jcr.query.Query;
-import javax.jcr.query.QueryResult;
+import no.sunnekommuner.cms.content.InvalidQueryException;
 import no.sunnekommuner.cms.content.i18n.SiteLocales;
-import no.sunnekommuner.cms.definition.ContentTypeDefinition;
+import no.sunnekommuner.cms.content.model.NodePage;
+import no.sunnekommuner.cms.content.model.NodeQuery;
+import no.sunnekommuner.cms.content.model.VersionInfo;
+import no.sunnekommuner.cms.content.spi.NodeBudgetExceededException;
+import no.sunnekommuner.cms.content.spi.NodeReader;
+import no.sunnekommuner.cms.content.spi.NodeReads;
+import no.sunnekommuner.cms.content.spi.StoreFailureException;
+import no.sunnekommuner.cms.content.spi.StoredNode;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
 import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
-import no.sunnekommuner.cms.definition.PropertyDefinition;
-import no.sunnekommuner.cms.repository.GenerationCache;
-import no.sunnekommuner.cms.repository.JcrRepository;
-import org.apache.jackrabbit.api.query.JackrabbitQueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers delivery requests from the repository: reads a node, lists the children of a node ({@code @nodes}) or
- * runs a query, and renders Magnolia's JSON. Public endpoints read the published twins of the workspaces,
- * preview endpoints the drafts. Everything here is read-only.
+ * Answers delivery requests through the {@link NodeReader} port: reads a node (or a stored version of it), lists
+ * the children of a node ({@code @nodes}) or runs a query parsed by {@link DeliveryQueryParser}, and renders
+ * Magnolia's JSON. Public endpoints read the published twins of the workspaces, preview endpoints the drafts.
+ * Every response is held to the node budget. Everything here is read-only.
  */
 public final class DeliveryService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
     private static final JsonFactory JSON = new JsonFactory();
     static final String NODES_SUFFIX = "@nodes";
+    /** Magnolia's read parameter naming a stored version ({@code 1.0}, {@code 1.1} …) of the item. */
+    static final String VERSION = "version";
 
-    private final JcrRepository repository;
+    private final NodeReader reader;
     private final DefinitionRegistry definitions;
     private final SiteLocales locales;
     private final String linkBase;
-    private final ZoneId zone;
+    private final int maxNodes;
+
     /**
-     * JCR types of filtered properties seen in content, per workspace; cleared when content changes. Bounded: the
-     * property names come from query strings, which anyone can vary.
+     * @param maxNodes the node budget of one response ({@code rest.maxRenderedNodes}): items, their children and
+     *                 reference targets together
      */
-    private final GenerationCache<SampleKey, Integer> sampledTypes = GenerationCache.ofSize(MAX_SAMPLED_TYPES);
-
-    private static final int MAX_SAMPLED_TYPES = 2_000;
-
-    private record SampleKey(String workspace, String property) {
-    }
-
-    public DeliveryService(JcrRepository repository, DefinitionRegistry definitions, SiteLocales locales,
-            String linkBase, ZoneId zone) {
-        this.repository = repository;
+    public DeliveryService(NodeReader reader, DefinitionRegistry definitions, SiteLocales locales, String linkBase,
+            int maxNodes) {
+        this.reader = reader;
         this.definitions = definitions;
         this.locales = locales;
         this.linkBase = linkBase;
-        this.zone = zone;
-    }
-
-    /** Forgets what was learnt from content (called whenever content changes). */
-    public void contentChanged() {
-        sampledTypes.invalidate();
+        this.maxNodes = maxNodes;
     }
 
     /**
@@ -97,138 +78,108 @@ public final class DeliveryService {
         DeliveryEndpointDefinition d = endpoint.definition();
         RenderOptions options = new RenderOptions(endpoint, locale, locales.fallbackLanguage(), null, null, linkBase)
                 .withLastModified(definitions.endpointOptions(d.endpointPath()).lastModified());
-        try (Sessions sessions = new Sessions()) {
-            Session session = sessions.session(endpoint.readWorkspace());
+        try (NodeReads reads = reader.open(maxNodes)) {
             byte[] body;
             if (remainder.endsWith(NODES_SUFFIX)) {
                 String parent = remainder.substring(0, remainder.length() - NODES_SUFFIX.length());
-                body = children(session, sessions, options, parent);
+                body = children(reads, options, parent);
             } else if (remainder.equals("/")) {
-                body = query(session, sessions, endpoint, locale, parameters);
+                body = query(reads, endpoint, locale, parameters);
+            } else if (parameters.first(VERSION).isPresent()) {
+                body = readVersion(reads, options, remainder, parameters.first(VERSION).get());
             } else {
-                body = read(session, sessions, options, remainder);
+                body = read(reads, options, remainder);
             }
             return new DeliveryResponse(200, body, locale.language(), locale.negotiated());
-        } catch (DeliveryException e) {
-            throw e;
-        } catch (RepositoryException e) {
+        } catch (InvalidQueryException e) {
+            throw e.kind() == InvalidQueryException.Kind.BAD_REQUEST ? DeliveryException.badRequest(e.getMessage())
+                    : DeliveryException.invalidQuery(e.getMessage());
+        } catch (NodeBudgetExceededException e) {
+            LOG.warn("Refused {}{}: {} (setting rest.maxRenderedNodes)", endpoint.path(), remainder, e.getMessage());
+            throw DeliveryException.tooManyNodes(e);
+        } catch (StoreFailureException e) {
             LOG.error("Delivery failed for {}{}", endpoint.path(), remainder, e);
             throw new DeliveryException(500, "unknown", "The repository could not answer this request");
         }
     }
 
-    private byte[] read(Session session, Sessions sessions, RenderOptions options, String relativePath)
-            throws RepositoryException {
+    private byte[] read(NodeReads reads, RenderOptions options, String relativePath) {
         String path = absolute(options.endpoint().definition().rootPath(), relativePath);
-        Node node = nodeAt(session, path);
-        if (node == null) {
-            throw DeliveryException.pathNotFound(path);
-        }
+        StoredNode node = reads.node(options.endpoint().readWorkspace(), path)
+                .orElseThrow(() -> DeliveryException.pathNotFound(path));
         if (!matchesNodeTypes(node, options.endpoint().definition())) {
             throw DeliveryException.notFound("Node 'node " + path + "' does not match any configured node type");
         }
-        return render(g -> new NodeJsonWriter(options.forRead(), sessions::session).writeItem(g, node, false));
+        return render(g -> new NodeJsonWriter(options.forRead(), reads).writeItem(g, node, false));
     }
 
-    private byte[] children(Session session, Sessions sessions, RenderOptions options, String relativeParent)
-            throws RepositoryException {
-        String path = absolute(options.endpoint().definition().rootPath(), relativeParent);
-        Node parent = nodeAt(session, path);
-        if (parent == null) {
-            throw DeliveryException.pathNotFound(path);
+    /**
+     * A read of one stored version of the item (Magnolia's {@code version} parameter). Versions are the history of
+     * published states kept on the author side, so only preview endpoints (signed-in editors) serve them: a public
+     * endpoint answers 400, as content taken off the public site must not stay readable through its history
+     * (Magnolia's public instances keep no versions; their answer is a 500).
+     */
+    private byte[] readVersion(NodeReads reads, RenderOptions options, String relativePath, String version) {
+        DeliveryEndpoint endpoint = options.endpoint();
+        if (!endpoint.preview()) {
+            throw DeliveryException.badRequest("Parameter 'version' is served by the preview endpoint only (/.rest/"
+                    + endpoint.path().replaceFirst("^delivery", "preview") + "/…?version=" + QueryParameters
+                    .abbreviate(version) + ", for signed-in editors); public delivery serves the published state");
         }
-        List<Node> children = new ArrayList<>();
-        for (NodeIterator it = parent.getNodes(); it.hasNext(); ) {
-            Node child = it.nextNode();
+        if (!VersionInfo.isVersionName(version)) {
+            throw DeliveryException.badRequest("Parameter 'version' must name a version such as 1.0, not '"
+                    + QueryParameters.abbreviate(version) + "'");
+        }
+        String path = absolute(endpoint.definition().rootPath(), relativePath);
+        StoredNode node = reads.node(endpoint.readWorkspace(), path)
+                .orElseThrow(() -> DeliveryException.pathNotFound(path));
+        if (!matchesNodeTypes(node, endpoint.definition())) {
+            throw DeliveryException.notFound("Node 'node " + path + "' does not match any configured node type");
+        }
+        StoredNode snapshot = reads.version(node, endpoint.definition().workspace(), version)
+                .orElseThrow(() -> new DeliveryException(404, "versionNotFound", "No version '" + version + "' of "
+                        + path));
+        return render(g -> new NodeJsonWriter(options.forRead(), reads).writeItem(g, snapshot, false));
+    }
+
+    private byte[] children(NodeReads reads, RenderOptions options, String relativeParent) {
+        String path = absolute(options.endpoint().definition().rootPath(), relativeParent);
+        StoredNode parent = reads.node(options.endpoint().readWorkspace(), path)
+                .orElseThrow(() -> DeliveryException.pathNotFound(path));
+        List<StoredNode> children = new ArrayList<>();
+        for (StoredNode child : reads.children(parent)) {
             if (matchesNodeTypes(child, options.endpoint().definition())) {
                 children.add(child);
             }
         }
-        NodeJsonWriter writer = new NodeJsonWriter(options.forRead(), sessions::session);
+        NodeJsonWriter writer = new NodeJsonWriter(options.forRead(), reads);
         return render(g -> {
             g.writeStartArray();
-            for (Node child : children) {
+            for (StoredNode child : children) {
                 writer.writeItem(g, child, false);
             }
             g.writeEndArray();
         });
     }
 
-    private byte[] query(Session session, Sessions sessions, DeliveryEndpoint endpoint, ContentLocale locale,
-            QueryParameters parameters) throws RepositoryException {
+    private byte[] query(NodeReads reads, DeliveryEndpoint endpoint, ContentLocale locale,
+            QueryParameters parameters) {
         DeliveryEndpointDefinition d = endpoint.definition();
-        int limit = Math.min(parameters.integer("limit").orElse(d.limit()), d.maxLimit());
-        int offset = parameters.integer("offset").orElse(0);
         parameters = EndpointDefaults.withDefaultOrder(definitions.endpointOptions(d.endpointPath()), parameters);
+        NodeQuery query = DeliveryQueryParser.parse(parameters, d, endpoint.readWorkspace(),
+                definitions.contentTypeOfWorkspace(d.workspace()).orElse(null));
         RenderOptions options = new RenderOptions(endpoint, locale, locales.fallbackLanguage(),
                 list(parameters, "properties"), list(parameters, "excludeProperties"), linkBase)
                 .withLastModified(definitions.endpointOptions(d.endpointPath()).lastModified());
-        XPathQueryBuilder builder = new XPathQueryBuilder(d.rootPath(), concreteTypes(session, d.nodeTypes()),
-                name -> typeOf(session, endpoint, name), p -> identifierOf(session, p), prefix -> knownPrefix(session,
-                prefix), zone);
-        XPathQueryBuilder.Built built = builder.build(parameters);
-        List<Node> page = new ArrayList<>();
-        long total = 0;
-        if (!built.matchesNothing()) {
-            try {
-                @SuppressWarnings("deprecation")
-                Query query = session.getWorkspace().getQueryManager().createQuery(built.xpath(), Query.XPATH);
-                if (built.ancestorAlternatives().isEmpty() && !built.sortsByName()) {
-                    query.setOffset(offset);
-                    query.setLimit(Math.max(limit, 1)); // JCR reads limit 0 as "no limit"
-                    QueryResult result = query.execute();
-                    total = ((JackrabbitQueryResult) result).getTotalSize();
-                    for (NodeIterator it = result.getNodes(); it.hasNext() && page.size() < limit; ) {
-                        page.add(it.nextNode());
-                    }
-                    if (page.size() == limit || total < 0 || (page.isEmpty() && offset > 0)) {
-                        // Jackrabbit's total stops at the limit; a full page needs a real count
-                        total = repository.queryCounts().count(session, built.xpath());
-                    }
-                } else {
-                    // several @ancestor alternatives or order by name: Jackrabbit's XPath can express neither, so
-                    // the matching rows are filtered and paged here (rare requests; sorted pages by property stay
-                    // in the index)
-                    List<Node> rows = new ArrayList<>();
-                    for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
-                        Node n = it.nextNode();
-                        String p = n.getPath();
-                        if (built.ancestorAlternatives().isEmpty() || built.ancestorAlternatives().stream()
-                                .anyMatch(a -> p.startsWith(a.equals("/") ? "/" : a + "/"))) {
-                            rows.add(n);
-                        }
-                    }
-                    if (built.sortsByName()) {
-                        java.util.Comparator<Node> byName = java.util.Comparator.comparing(DeliveryService::lowerName);
-                        rows.sort(built.nameDescending() ? byName.reversed() : byName);
-                    }
-                    total = rows.size();
-                    for (int i = offset; i < rows.size() && page.size() < limit; i++) {
-                        page.add(rows.get(i));
-                    }
-                }
-            } catch (InvalidQueryException e) {
-                LOG.debug("Rejected query {}: {}", built.xpath(), e.getMessage());
-                throw DeliveryException.invalidQuery("Invalid query: " + firstLine(e.getMessage()));
-            } catch (RepositoryException e) {
-                if (!(rootCause(e) instanceof org.apache.lucene.queryParser.ParseException)) {
-                    throw e;
-                }
-                // the full-text statement is escaped (FullTextStatement); should Lucene still refuse one, it is the
-                // client's query that is wrong, not the repository
-                LOG.warn("Lucene refused the full-text query {}: {}", built.xpath(), firstLine(e.getMessage()));
-                throw DeliveryException.invalidQuery("Invalid query");
-            }
-        }
-        long finalTotal = total;
-        NodeJsonWriter writer = new NodeJsonWriter(options, sessions::session);
+        NodePage page = reads.query(query);
+        NodeJsonWriter writer = new NodeJsonWriter(options, reads);
         return render(g -> {
             g.writeStartObject();
-            g.writeNumberField("total", finalTotal);
-            g.writeNumberField("offset", offset);
-            g.writeNumberField("limit", limit);
+            g.writeNumberField("total", page.total());
+            g.writeNumberField("offset", query.offset());
+            g.writeNumberField("limit", query.limit());
             g.writeArrayFieldStart("results");
-            for (Node n : page) {
+            for (StoredNode n : page.nodes()) {
                 writer.writeItem(g, n, true);
             }
             g.writeEndArray();
@@ -236,130 +187,13 @@ public final class DeliveryService {
         });
     }
 
-    private static Throwable rootCause(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    private static String lowerName(Node node) {
-        try {
-            return node.getName().toLowerCase(java.util.Locale.ROOT);
-        } catch (RepositoryException e) {
-            return "";
-        }
-    }
-
     private static ImmutableSet<String> list(QueryParameters parameters, String name) {
         return parameters.first(name).map(v -> Arrays.stream(v.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(ImmutableSet.toImmutableSet())).orElse(ImmutableSet.of());
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    /** The primary node types a query must match: the endpoint's types and all their subtypes. */
-    private static List<String> concreteTypes(Session session, List<String> nodeTypes) throws RepositoryException {
-        List<String> out = new ArrayList<>();
-        for (NodeTypeIterator it = session.getWorkspace().getNodeTypeManager().getPrimaryNodeTypes(); it.hasNext(); ) {
-            NodeType t = it.nextNodeType();
-            for (String wanted : nodeTypes) {
-                try {
-                    if (t.isNodeType(wanted)) {
-                        out.add(t.getName());
-                        break;
-                    }
-                } catch (RuntimeException ignored) {
-                    // a type name with an unknown prefix matches nothing
-                }
-            }
-        }
-        return out;
-    }
-
-    private int typeOf(Session session, DeliveryEndpoint endpoint, String name) {
-        ContentTypeDefinition type = definitions.contentTypeOfWorkspace(endpoint.definition().workspace()).orElse(null);
-        if (type != null) {
-            for (PropertyDefinition p : type.properties()) {
-                if (p.name().equals(name) || (p.i18n() && ContentLocale.localeOfName(name) != null
-                        && ContentLocale.baseName(name, ContentLocale.localeOfName(name)).equals(p.name()))) {
-                    Integer mapped = jcrType(p);
-                    if (mapped != null) {
-                        return mapped;
-                    }
-                }
-            }
-        }
-        return sampledTypes.get(new SampleKey(endpoint.readWorkspace(), name), k -> sample(session, name));
-    }
-
-    private static Integer jcrType(PropertyDefinition p) {
-        return switch (p.type().kind()) {
-            case LONG -> PropertyType.LONG;
-            case DOUBLE -> PropertyType.DOUBLE;
-            case DECIMAL -> PropertyType.DECIMAL;
-            case BOOLEAN -> PropertyType.BOOLEAN;
-            case DATE -> PropertyType.DATE;
-            case SUB_MODEL -> null;
-            default -> PropertyType.STRING;
-        };
-    }
-
-    /** The type of a property not in the model (e.g. {@code mgnl:created}), taken from a node that has it. */
-    private static int sample(Session session, String name) {
-        if (name.equals("jcr:uuid") || name.equals("jcr:primaryType")) {
-            return PropertyType.STRING;
-        }
-        try {
-            @SuppressWarnings("deprecation")
-            Query q = session.getWorkspace().getQueryManager().createQuery("//element(*, nt:base)[@"
-                    + org.apache.jackrabbit.util.ISO9075.encode(name) + "]", Query.XPATH);
-            q.setLimit(1);
-            NodeIterator it = q.execute().getNodes();
-            if (it.hasNext()) {
-                Property p = it.nextNode().getProperty(name);
-                return p.getType();
-            }
-        } catch (RepositoryException e) {
-            LOG.debug("Could not sample type of {}: {}", name, e.toString());
-        }
-        return PropertyType.UNDEFINED;
-    }
-
-    private static String identifierOf(Session session, String path) {
-        try {
-            return session.nodeExists(path) ? session.getNode(path).getIdentifier() : null;
-        } catch (RepositoryException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static boolean knownPrefix(Session session, String prefix) {
-        try {
-            return Arrays.asList(session.getNamespacePrefixes()).contains(prefix);
-        } catch (RepositoryException e) {
-            return false;
-        }
-    }
-
-    static boolean matchesNodeTypes(Node node, DeliveryEndpointDefinition d) throws RepositoryException {
-        for (String t : d.nodeTypes()) {
-            try {
-                if (node.isNodeType(t)) {
-                    return true;
-                }
-            } catch (RepositoryException unknownType) {
-                // fall through: an unknown type matches nothing
-            }
-        }
-        return false;
+    static boolean matchesNodeTypes(StoredNode node, DeliveryEndpointDefinition d) {
+        return d.nodeTypes().stream().anyMatch(node::isNodeType);
     }
 
     static String absolute(String rootPath, String relative) {
@@ -373,19 +207,11 @@ public final class DeliveryService {
         return r.equals("/") ? rootPath : rootPath + r;
     }
 
-    private static Node nodeAt(Session session, String path) {
-        try {
-            return session.nodeExists(path) ? session.getNode(path) : null;
-        } catch (RepositoryException | IllegalArgumentException e) {
-            return null; // not a valid JCR path: nothing can be there
-        }
-    }
-
     private interface JsonBody {
-        void write(JsonGenerator g) throws IOException, RepositoryException;
+        void write(JsonGenerator g) throws IOException;
     }
 
-    private static byte[] render(JsonBody body) throws RepositoryException {
+    private static byte[] render(JsonBody body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             body.write(g);
@@ -393,29 +219,6 @@ public final class DeliveryService {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /** Sessions opened for one response (the endpoint's workspace and reference targets), closed together. */
-    private final class Sessions implements AutoCloseable {
-        private final Map<String, Session> open = new HashMap<>();
-
-        Session session(String workspace) throws RepositoryException {
-            Session s = open.get(workspace);
-            if (s == null) {
-                try {
-                    s = repository.login(workspace);
-                } catch (javax.jcr.NoSuchWorkspaceException e) {
-                    return null;
-                }
-                open.put(workspace, s);
-            }
-            return s;
-        }
-
-        @Override
-        public void close() {
-            open.values().forEach(Session::logout);
-        }
     }
 
     ImmutableList<String> languages() {

@@ -22,9 +22,10 @@ import no.sunnekommuner.cms.content.i18n.SiteLocales;
  * @param corsOrigins           {@code delivery.cors.allowedOrigins}
  * @param authenticatedOrigins  {@code rest.cors.authenticatedOrigins}
  * @param maxJsonBodyBytes      {@code rest.maxJsonBodyKilobytes}: the largest JSON body of a nodes-API write
+ * @param maxRenderedNodes      {@code rest.maxRenderedNodes}: the node budget of one delivery or nodes-API response
  */
 public record DeliverySettings(SiteLocales locales, String baseUrl, String linkBase, ZoneId timeZone,
         long cacheMaxBytes, String cacheControl, ImportLimits importLimits, String feedDateProperty,
         String feedSummaryProperty, String feedItemUrl, ImmutableList<String> corsOrigins,
-        ImmutableList<String> authenticatedOrigins, long maxJsonBodyBytes) {
+        ImmutableList<String> authenticatedOrigins, long maxJsonBodyBytes, int maxRenderedNodes) {
 }

@@ -2,32 +2,28 @@ package no.sunnekommuner.cms.delivery;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.jcr.Binary;
-import javax.jcr.ItemNotFoundException;
-import javax.jcr.Node;
-import javax.jcr.NodeIterator;
-import javax.jcr.Property;
-import javax.jcr.PropertyIterator;
-import javax.jcr.PropertyType;
-import javax.jcr.RepositoryException;
-import javax.jcr.Session;
-import javax.jcr.Value;
+import java.util.Optional;
+import no.sunnekommuner.cms.content.i18n.LocalisedNames;
+import no.sunnekommuner.cms.content.model.ValueKind;
+import no.sunnekommuner.cms.content.spi.NodeReads;
+import no.sunnekommuner.cms.content.spi.StoredNode;
+import no.sunnekommuner.cms.content.spi.StoredProperty;
 import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
 import no.sunnekommuner.cms.definition.ReferenceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes JCR nodes as Magnolia's delivery JSON (FINDINGS §3, §4, §6): {@code @name}, {@code @path}, {@code @id},
- * {@code @nodeType}, typed property values localised to the response language, rendered child nodes with
- * {@code @nodes}, and references resolved by the endpoint's {@code jcrReferenceResolver}s.
+ * Writes stored nodes as Magnolia's delivery JSON (FINDINGS §3, §4, §6): {@code @name}, {@code @path},
+ * {@code @id}, {@code @nodeType}, typed property values localised to the response language, rendered child nodes
+ * with {@code @nodes}, and references resolved by the endpoint's {@code jcrReferenceResolver}s
+ * ({@link #writeReferenced}, the one place a reference becomes a node). Nodes come from the response's
+ * {@link NodeReads}, which holds the response to its node budget.
  */
 final class NodeJsonWriter {
 
@@ -36,22 +32,17 @@ final class NodeJsonWriter {
     private static final String CMS_PREFIX = "cms:";
 
     private final RenderOptions options;
-    private final SessionSource sessions;
+    private final NodeReads reads;
 
-    /** Opens (and caches per response) sessions on the workspaces that references point into. */
-    interface SessionSource {
-        Session session(String workspace) throws RepositoryException;
-    }
-
-    NodeJsonWriter(RenderOptions options, SessionSource sessions) {
+    NodeJsonWriter(RenderOptions options, NodeReads reads) {
         this.options = options;
-        this.sessions = sessions;
+        this.reads = reads;
     }
 
     /** Writes an item as delivered by a read or a query (children to the endpoint's depth). */
-    void writeItem(JsonGenerator g, Node node, boolean applyPropertySelection) throws IOException, RepositoryException {
+    void writeItem(JsonGenerator g, StoredNode node, boolean applyPropertySelection) throws IOException {
         DeliveryEndpointDefinition d = options.endpoint().definition();
-        writeNode(g, node, node.getName(), d.depth(), false, applyPropertySelection, true);
+        writeNode(g, node, node.name(), d.depth(), false, applyPropertySelection, true);
     }
 
     /**
@@ -59,19 +50,19 @@ final class NodeJsonWriter {
      * @param allChildren   true inside a referenced node rendered with depthInReferencedNode -1
      * @param resolveRefs   references resolve one level deep (referenceDepth 1): not inside referenced nodes
      */
-    private void writeNode(JsonGenerator g, Node node, String name, int depth, boolean allChildren,
-            boolean applyPropertySelection, boolean resolveRefs) throws IOException, RepositoryException {
+    private void writeNode(JsonGenerator g, StoredNode node, String name, int depth, boolean allChildren,
+            boolean applyPropertySelection, boolean resolveRefs) throws IOException {
         g.writeStartObject();
         g.writeStringField("@name", name);
-        g.writeStringField("@path", node.getPath());
-        g.writeStringField("@id", node.getIdentifier());
-        g.writeStringField("@nodeType", node.getPrimaryNodeType().getName());
+        g.writeStringField("@path", node.path());
+        g.writeStringField("@id", node.identifier());
+        g.writeStringField("@nodeType", node.primaryType());
 
-        Map<String, Node> children = depth != 0 ? renderedChildren(node, depth < 0 || allChildren)
+        Map<String, StoredNode> children = depth != 0 ? renderedChildren(node, depth < 0 || allChildren)
                 : Map.of();
-        for (Map.Entry<String, Property> e : visibleProperties(node, applyPropertySelection).entrySet()) {
+        for (Map.Entry<String, StoredProperty> e : visibleProperties(node, applyPropertySelection).entrySet()) {
             String key = children.containsKey(e.getKey()) ? "_" + e.getKey() : e.getKey();
-            Property property = e.getValue();
+            StoredProperty property = e.getValue();
             ReferenceDefinition reference = resolveRefs ? referenceFor(e.getKey(), property) : null;
             g.writeFieldName(key);
             if (reference != null) {
@@ -86,7 +77,7 @@ final class NodeJsonWriter {
         }
         List<String> names = new ArrayList<>();
         int childDepth = depth < 0 ? -1 : depth - 1;
-        for (Map.Entry<String, Node> child : children.entrySet()) {
+        for (Map.Entry<String, StoredNode> child : children.entrySet()) {
             names.add(child.getKey());
             g.writeFieldName(child.getKey());
             boolean saved = linkWanted;
@@ -105,25 +96,24 @@ final class NodeJsonWriter {
     /** Set while the node being written is a referenced one rendered with generateLink. */
     private boolean linkWanted;
 
-    private String link(Node node) throws RepositoryException {
-        return options.linkBase() + node.getPath() + ".html";
+    private String link(StoredNode node) {
+        return options.linkBase() + node.path() + ".html";
     }
 
     /** Child nodes to render, keyed by their (localised) name, in tree order. */
-    private Map<String, Node> renderedChildren(Node node, boolean anyType) throws RepositoryException {
-        Map<String, Node> byStoredName = new LinkedHashMap<>();
-        for (NodeIterator it = node.getNodes(); it.hasNext(); ) {
-            Node child = it.nextNode();
+    private Map<String, StoredNode> renderedChildren(StoredNode node, boolean anyType) {
+        Map<String, StoredNode> byStoredName = new LinkedHashMap<>();
+        for (StoredNode child : reads.children(node)) {
             if (anyType || matchesChildType(child)) {
-                byStoredName.put(child.getName(), child);
+                byStoredName.put(child.name(), child);
             }
         }
-        Map<String, Node> out = new LinkedHashMap<>();
+        Map<String, StoredNode> out = new LinkedHashMap<>();
         ContentLocale locale = options.locale();
         if (locale.all()) {
             return byStoredName;
         }
-        for (Map.Entry<String, Node> e : byStoredName.entrySet()) {
+        for (Map.Entry<String, StoredNode> e : byStoredName.entrySet()) {
             String stored = e.getKey();
             String loc = ContentLocale.localeOfName(stored);
             String base = loc == null ? stored : ContentLocale.baseName(stored, loc);
@@ -138,40 +128,32 @@ final class NodeJsonWriter {
         return out;
     }
 
-    private boolean matchesChildType(Node child) throws RepositoryException {
-        for (String type : options.endpoint().definition().childNodeTypes()) {
-            if (child.isNodeType(type)) {
-                return true;
-            }
-        }
-        return false;
+    private boolean matchesChildType(StoredNode child) {
+        return options.endpoint().definition().childNodeTypes().stream().anyMatch(child::isNodeType);
     }
 
     /** Properties to emit, keyed by their emitted name, localised unless {@code lang=all}. */
-    private Map<String, Property> visibleProperties(Node node, boolean applySelection) throws RepositoryException {
+    private Map<String, StoredProperty> visibleProperties(StoredNode node, boolean applySelection) {
         DeliveryEndpointDefinition d = options.endpoint().definition();
-        Map<String, Property> stored = new LinkedHashMap<>();
-        for (PropertyIterator it = node.getProperties(); it.hasNext(); ) {
-            Property p = it.nextProperty();
-            String name = p.getName();
-            if (isHidden(name, d) && !(options.lastModified() && name.equals(EndpointDefaults.LAST_MODIFIED))) {
-                continue;
+        Map<String, StoredProperty> stored = new LinkedHashMap<>();
+        for (StoredProperty p : node.properties()) {
+            if (!isHidden(p.name(), d) || (options.lastModified() && p.name().equals(EndpointDefaults.LAST_MODIFIED))) {
+                stored.put(p.name(), p);
             }
-            stored.put(name, p);
         }
-        Map<String, Property> out = new LinkedHashMap<>();
+        Map<String, StoredProperty> out = new LinkedHashMap<>();
         ContentLocale locale = options.locale();
-        for (Map.Entry<String, Property> e : stored.entrySet()) {
+        for (Map.Entry<String, StoredProperty> e : stored.entrySet()) {
             String name = e.getKey();
             String emitted = name;
-            Property value = e.getValue();
+            StoredProperty value = e.getValue();
             if (!locale.all()) {
                 String loc = ContentLocale.localeOfName(name);
                 String base = loc == null ? name : ContentLocale.baseName(name, loc);
                 if (out.containsKey(base)) {
                     continue;
                 }
-                String chosen = choose(base, stored.keySet(), n -> !isEmptyString(stored.get(n)));
+                String chosen = choose(base, stored.keySet(), n -> !stored.get(n).isEmptyString());
                 if (chosen == null) {
                     continue;
                 }
@@ -199,24 +181,15 @@ final class NodeJsonWriter {
      */
     private String choose(String base, java.util.Set<String> names, java.util.function.Predicate<String> filled) {
         String language = options.locale().language();
-        String own = no.sunnekommuner.cms.content.i18n.LocalisedNames.suffixed(base, language);
+        String own = LocalisedNames.suffixed(base, language);
         if (names.contains(own) && filled.test(own)) {
             return own;
         }
-        String fallback = no.sunnekommuner.cms.content.i18n.LocalisedNames.suffixed(base,
-                options.fallbackLanguage());
+        String fallback = LocalisedNames.suffixed(base, options.fallbackLanguage());
         if (!language.equals(options.fallbackLanguage()) && names.contains(fallback) && filled.test(fallback)) {
             return fallback;
         }
         return names.contains(base) ? base : null;
-    }
-
-    private static boolean isEmptyString(Property p) {
-        try {
-            return !p.isMultiple() && p.getType() == PropertyType.STRING && p.getString().isEmpty();
-        } catch (RepositoryException e) {
-            return false;
-        }
     }
 
     private static boolean isHidden(String name, DeliveryEndpointDefinition d) {
@@ -228,50 +201,45 @@ final class NodeJsonWriter {
         return system && !d.includeSystemProperties();
     }
 
-    private ReferenceDefinition referenceFor(String emittedName, Property property) throws RepositoryException {
+    private ReferenceDefinition referenceFor(String emittedName, StoredProperty property) {
         for (ReferenceDefinition r : options.endpoint().definition().references()) {
-            if (r.propertyName().equals(emittedName) || r.propertyName().equals(property.getName())) {
+            if (r.propertyName().equals(emittedName) || r.propertyName().equals(property.name())) {
                 return r;
             }
         }
         return null;
     }
 
-    private void writeReference(JsonGenerator g, Property property, ReferenceDefinition reference)
-            throws IOException, RepositoryException {
-        if (options.locale().all()) {
-            writeValue(g, property); // lang=all leaves references raw (FINDINGS §4.7)
-            return;
-        }
-        if (property.isMultiple()) {
+    private void writeReference(JsonGenerator g, StoredProperty property, ReferenceDefinition reference)
+            throws IOException {
+        // resolved under lang=all too (then with stored names), as Magnolia's do: FINDINGS §4.7 said "raw", an
+        // independent replay of recorded cases showed them resolved (issue 9, item 9)
+        if (property.multiple()) {
             g.writeStartArray();
-            for (Value v : property.getValues()) {
-                writeReferenced(g, v.getString(), reference);
+            for (String id : property.values()) {
+                writeReferenced(g, id, reference);
             }
             g.writeEndArray();
         } else {
-            writeReferenced(g, property.getString(), reference);
+            writeReferenced(g, property.value(), reference);
         }
     }
 
-    private void writeReferenced(JsonGenerator g, String id, ReferenceDefinition reference)
-            throws IOException, RepositoryException {
-        Node target = null;
-        try {
-            Session session = sessions.session(options.endpoint().readWorkspace(reference.targetWorkspace()));
-            target = session == null ? null : session.getNodeByIdentifier(id);
-        } catch (ItemNotFoundException | IllegalArgumentException missing) {
+    /**
+     * Resolves one reference value as the endpoint's resolver says: the target node rendered (expand), its link
+     * (generateLink) or the stored value. Every target read counts against the response's node budget.
+     */
+    private void writeReferenced(JsonGenerator g, String id, ReferenceDefinition reference) throws IOException {
+        Optional<StoredNode> target = id == null ? Optional.empty()
+                : reads.nodeById(options.endpoint().readWorkspace(reference.targetWorkspace()), id);
+        if (target.isEmpty()) {
             LOG.debug("Could not resolve reference {} in {}", id, reference.targetWorkspace());
-        } catch (RepositoryException malformed) {
-            LOG.debug("Unreadable reference {}: {}", id, malformed.toString());
-        }
-        if (target == null) {
             g.writeString(id); // Magnolia keeps the raw UUID of a missing target (FINDINGS §6.3)
             return;
         }
         if (!reference.expand()) {
             if (reference.generateLink() && options.linkBase() != null) {
-                g.writeString(link(target));
+                g.writeString(link(target.get()));
             } else {
                 g.writeString(id);
             }
@@ -280,48 +248,35 @@ final class NodeJsonWriter {
         boolean saved = linkWanted;
         linkWanted = reference.generateLink();
         int depth = reference.depthInReferencedNode();
-        writeNode(g, target, localisedName(target), depth, depth < 0, false, false);
+        writeNode(g, target.get(), localisedName(target.get()), depth, depth < 0, false, false);
         linkWanted = saved;
     }
 
-    private String localisedName(Node node) throws RepositoryException {
-        String name = node.getName();
+    private String localisedName(StoredNode node) {
+        String name = node.name();
         String loc = ContentLocale.localeOfName(name);
         return loc == null || options.locale().all() ? name : ContentLocale.baseName(name, loc);
     }
 
-    static void writeValue(JsonGenerator g, Property property) throws IOException, RepositoryException {
-        if (property.isMultiple()) {
+    static void writeValue(JsonGenerator g, StoredProperty property) throws IOException {
+        if (property.multiple()) {
             g.writeStartArray();
-            for (Value v : property.getValues()) {
-                writeSingle(g, v);
+            for (String v : property.values()) {
+                writeSingle(g, property.kind(), v);
             }
             g.writeEndArray();
         } else {
-            writeSingle(g, property.getValue());
+            writeSingle(g, property.kind(), property.value());
         }
     }
 
-    private static void writeSingle(JsonGenerator g, Value v) throws IOException, RepositoryException {
-        switch (v.getType()) {
-            case PropertyType.LONG -> g.writeNumber(v.getLong());
-            case PropertyType.DOUBLE -> g.writeNumber(Double.toString(v.getDouble()));
-            case PropertyType.DECIMAL -> {
-                BigDecimal d = v.getDecimal();
-                g.writeNumber(d.toPlainString());
-            }
-            case PropertyType.BOOLEAN -> g.writeBoolean(v.getBoolean());
-            case PropertyType.BINARY -> {
-                // Base64, never the bytes as text (Magnolia's way): bytes are not checked or sanitised as text is,
-                // and a website inserting a value as HTML must not get markup out of a binary
-                Binary binary = v.getBinary();
-                try (InputStream in = binary.getStream()) {
-                    g.writeString(Base64.getEncoder().encodeToString(in.readAllBytes()));
-                } finally {
-                    binary.dispose();
-                }
-            }
-            default -> g.writeString(v.getString());
+    private static void writeSingle(JsonGenerator g, ValueKind kind, String v) throws IOException {
+        switch (kind) {
+            case LONG, DOUBLE -> g.writeNumber(v); // as JCR prints them: Long digits, Double.toString
+            case DECIMAL -> g.writeNumber(new BigDecimal(v).toPlainString());
+            case BOOLEAN -> g.writeBoolean(Boolean.parseBoolean(v));
+            case BINARY -> BinaryMarker.write(g, Long.parseLong(v));
+            default -> g.writeString(v);
         }
     }
 }

@@ -19,8 +19,6 @@ import javax.jcr.PathNotFoundException;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.query.Query;
-import javax.jcr.query.QueryManager;
-import javax.jcr.query.QueryResult;
 import no.sunnekommuner.cms.content.ContentConflictException;
 import no.sunnekommuner.cms.content.ContentException;
 import no.sunnekommuner.cms.content.ContentExistsException;
@@ -28,13 +26,13 @@ import no.sunnekommuner.cms.content.ContentNotFoundException;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.content.model.ContentPage;
+import no.sunnekommuner.cms.content.model.NodeQuery;
 import no.sunnekommuner.cms.content.model.PublicationStatus;
 import no.sunnekommuner.cms.content.model.VersionInfo;
 import no.sunnekommuner.cms.content.model.WorkflowState;
 import no.sunnekommuner.cms.content.spi.ContentQueryRequest;
 import no.sunnekommuner.cms.content.spi.ContentStore;
 import no.sunnekommuner.cms.definition.ContentTypeDefinition;
-import org.apache.jackrabbit.api.query.JackrabbitQueryResult;
 import org.apache.jackrabbit.util.ISO9075;
 import org.apache.jackrabbit.util.Text;
 
@@ -49,9 +47,13 @@ public final class JcrContentStore implements ContentStore {
     private static final String NEXT_VERSION = "next";
 
     private final JcrRepository repository;
+    /** Editor listings name no day-only dates: the planner's zone is never used for them. */
+    private final XPathPlanner planner = new XPathPlanner(ZoneOffset.UTC);
+    private final QueryRunner runner;
 
     public JcrContentStore(JcrRepository repository) {
         this.repository = repository;
+        this.runner = new QueryRunner(repository.queryCounts());
     }
 
     @Override
@@ -308,25 +310,16 @@ public final class JcrContentStore implements ContentStore {
     @Override
     public ContentPage query(ContentTypeDefinition type, ContentQueryRequest request) {
         String workspace = request.published() ? Workspaces.published(type.workspace()) : type.workspace();
-        String statement = EditorQueries.xpath(type, request.query());
+        NodeQuery query = EditorQueries.of(type, request.query(), workspace);
         return call(workspace, s -> {
-            QueryManager manager = s.getWorkspace().getQueryManager();
-            Query query = manager.createQuery(statement, Query.XPATH);
-            query.setOffset(request.query().offset());
-            query.setLimit(request.query().limit());
-            QueryResult result = query.execute();
+            XPathPlanner.Plan plan = planner.plan(query, new JcrNodeReader.SessionWorkspace(s,
+                    repository.queryCounts()));
+            QueryRunner.Rows rows = runner.run(s, plan, query.offset(), query.limit());
             ImmutableList.Builder<ContentItem> items = ImmutableList.builder();
-            for (NodeIterator it = result.getNodes(); it.hasNext(); ) {
-                items.add(item(type.workspace(), it.nextNode()));
+            for (Node n : rows.nodes()) {
+                items.add(item(type.workspace(), n));
             }
-            ImmutableList<ContentItem> page = items.build();
-            long total = ((JackrabbitQueryResult) result).getTotalSize();
-            if (total < 0 || page.size() == request.query().limit()
-                    || (page.isEmpty() && request.query().offset() > 0)) {
-                // Jackrabbit's total is unknown (-1) or stops at the limit: count without paging or order
-                total = repository.queryCounts().count(s, statement);
-            }
-            return new ContentPage(total, page);
+            return new ContentPage(rows.total(), items.build());
         });
     }
 

@@ -1,6 +1,7 @@
 package no.sunnekommuner.cms.repository;
 
 import javax.jcr.RepositoryException;
+import no.sunnekommuner.cms.content.model.ValueKind;
 import javax.jcr.Session;
 import javax.jcr.query.Query;
 import javax.jcr.query.QueryResult;
@@ -15,11 +16,18 @@ public final class QueryCounts {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    /** What a count depends on: the workspace and the statement without its order clause. */
+    /** What a count depends on: the workspace and the statement without its order clause (or a property name). */
     record Key(String workspace, String statement) {
     }
 
     private final GenerationCache<Key, Long> counts;
+    /**
+     * Stored types of properties the content types do not declare, per workspace (the planner samples a node
+     * that has one). Bounded: the names come from query strings, which anyone can vary.
+     */
+    private final GenerationCache<Key, ValueKind> sampledTypes = GenerationCache.ofSize(MAX_SAMPLED_TYPES);
+
+    private static final int MAX_SAMPLED_TYPES = 2_000;
 
     public QueryCounts() {
         this(GenerationCache.ofSize(MAX_ENTRIES));
@@ -47,9 +55,15 @@ public final class QueryCounts {
         return total;
     }
 
-    /** Forgets every count (called whenever content changes). */
+    /** Forgets every count and sampled type (called whenever content changes). */
     public void invalidate() {
         counts.invalidate();
+        sampledTypes.invalidate();
+    }
+
+    /** The remembered stored type of a property in a workspace, sampled once until content changes. */
+    ValueKind sampledType(String workspace, String property, java.util.function.Function<String, ValueKind> sample) {
+        return sampledTypes.get(new Key(workspace, property), k -> sample.apply(k.statement()));
     }
 
     private static long total(QueryResult result) throws RepositoryException {

@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import no.sunnekommuner.cms.content.ContentException;
+import no.sunnekommuner.cms.content.spi.StoredToken;
+import no.sunnekommuner.cms.content.spi.TokenStore;
 
 /**
  * API tokens for scripts and the website's preview ({@code Authorization: Bearer skt_…}). An admin creates a named
@@ -83,14 +85,14 @@ public final class ApiTokens {
         Instant now = clock.instant();
         ApiToken stored = new ApiToken(HexFormat.of().formatHex(id), clean, role, admin.username(), now,
                 now.plus(validFor), null, token.substring(PREFIX.length(), PREFIX.length() + 6), hash(token));
-        store.add(stored);
+        store.add(stored(stored));
         reload();
         return new Created(stored, token);
     }
 
     /** All tokens, newest first. */
     public ImmutableList<ApiToken> list() {
-        return store.list().stream().sorted(Comparator.comparing(ApiToken::created).reversed())
+        return tokens().stream().sorted(Comparator.comparing(ApiToken::created).reversed())
                 .collect(ImmutableList.toImmutableList());
     }
 
@@ -136,14 +138,33 @@ public final class ApiTokens {
     private void userChanged(String username) {
         if (users.find(username).isEmpty()) {
             // the admin is gone: so are the tokens they made
-            store.list().stream().filter(t -> t.createdBy().equals(username)).forEach(t -> store.remove(t.id()));
+            tokens().stream().filter(t -> t.createdBy().equals(username)).forEach(t -> store.remove(t.id()));
             reload();
         }
     }
 
     private void reload() {
-        byHash = store.list().stream().collect(ImmutableMap.toImmutableMap(ApiToken::hash, Function.identity(),
+        byHash = tokens().stream().collect(ImmutableMap.toImmutableMap(ApiToken::hash, Function.identity(),
                 (a, b) -> a));
+    }
+
+    /** The stored tokens this version can honour (a token with a role it does not know grants nothing). */
+    private ImmutableList<ApiToken> tokens() {
+        ImmutableList.Builder<ApiToken> out = ImmutableList.builder();
+        for (StoredToken t : store.list()) {
+            try {
+                out.add(new ApiToken(t.id(), t.name(), Role.valueOf(t.role().toUpperCase(Locale.ROOT)), t.createdBy(),
+                        t.created(), t.expires(), t.lastUsed(), t.hint(), t.hash()));
+            } catch (IllegalArgumentException unknownRole) {
+                // skipped
+            }
+        }
+        return out.build();
+    }
+
+    private static StoredToken stored(ApiToken t) {
+        return new StoredToken(t.id(), t.name(), t.role().id(), t.createdBy(), t.created(), t.expires(), t.lastUsed(),
+                t.hint(), t.hash());
     }
 
     static String hash(String token) {

@@ -16,17 +16,14 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import javax.jcr.Node;
-import javax.jcr.NodeIterator;
-import javax.jcr.RepositoryException;
-import javax.jcr.Session;
-import javax.jcr.Value;
 import no.sunnekommuner.cms.content.ContentException;
-import no.sunnekommuner.cms.repository.JcrRepository;
+import no.sunnekommuner.cms.content.spi.StoredUser;
+import no.sunnekommuner.cms.content.spi.UserStore;
 
 /**
- * Editor accounts, stored in the repository's {@value #WORKSPACE} workspace (one node per user with a bcrypt hash,
- * roles and the preferred UI language), so they live and are backed up with the content.
+ * Editor accounts (a bcrypt hash, roles and the preferred UI language per user), kept by a {@link UserStore} (the
+ * repository's {@code users} workspace), so they live and are backed up with the content. The rules are here:
+ * usernames, password strength, at least one role.
  *
  * <p>Lookups by name are cached for a few seconds, because every editor navigation and every REST request with a
  * session re-reads the account (so that role changes and deletions apply at once); every change through this class
@@ -34,28 +31,21 @@ import no.sunnekommuner.cms.repository.JcrRepository;
  */
 public final class UserDirectory {
 
-    public static final String WORKSPACE = "users";
     /** The username rule: 2 to 40 characters, a-z, digits, '.', '_' and '-'. */
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
     /** A safety net only: changes made through this class invalidate their entry at once. */
     private static final Duration CACHE_FOR = Duration.ofSeconds(5);
-    private static final String HASH = "passwordHash";
-    private static final String ROLES = "roles";
-    private static final String DISPLAY_NAME = "displayName";
-    private static final String UI_LANGUAGE = "uiLanguage";
 
-    private final JcrRepository repository;
+    private final UserStore store;
     private final PasswordHasher hasher;
     private final LoadingCache<String, Optional<Account>> accounts;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-    public UserDirectory(JcrRepository repository, PasswordHasher hasher) throws RepositoryException {
-        this.repository = repository;
+    public UserDirectory(UserStore store, PasswordHasher hasher) {
+        this.store = store;
         this.hasher = hasher;
-        repository.ensureWorkspace(WORKSPACE);
         this.accounts = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(CACHE_FOR)
-                .build(name -> read(name, n -> new Account(toUser(n), n.hasProperty(HASH)
-                        ? n.getProperty(HASH).getString() : null)));
+                .build(name -> store.find(name).map(u -> new Account(toUser(u), u.passwordHash())));
     }
 
     /** A user with the stored hash, as cached. */
@@ -127,17 +117,8 @@ public final class UserDirectory {
     }
 
     public List<User> list() {
-        return call(s -> {
-            List<User> users = new ArrayList<>();
-            for (NodeIterator it = s.getRootNode().getNodes(); it.hasNext(); ) {
-                Node n = it.nextNode();
-                if (n.hasProperty(HASH)) {
-                    users.add(toUser(n));
-                }
-            }
-            users.sort(java.util.Comparator.comparing(User::username));
-            return ImmutableList.copyOf(users);
-        });
+        return store.list().stream().filter(u -> u.passwordHash() != null).map(UserDirectory::toUser)
+                .sorted(java.util.Comparator.comparing(User::username)).collect(ImmutableList.toImmutableList());
     }
 
     public boolean isEmpty() {
@@ -153,28 +134,21 @@ public final class UserDirectory {
             throw new ContentException("A user needs at least one role");
         }
         String hash = hasher.hash(password);
-        call(s -> {
-            if (s.getRootNode().hasNode(name)) {
-                throw new ContentException("User '" + name + "' already exists");
-            }
-            Node n = s.getRootNode().addNode(name, "nt:unstructured");
-            n.setProperty(HASH, hash);
-            write(n, displayName, roles, uiLanguage);
-            s.save();
-            return null;
-        });
+        if (!store.create(new StoredUser(name, displayName, roleIds(roles), uiLanguage, hash))) {
+            throw new ContentException("User '" + name + "' already exists");
+        }
         changed(name);
         return find(name).orElseThrow();
     }
 
     public User update(String username, String displayName, ImmutableSet<Role> roles, String uiLanguage) {
-        call(s -> {
-            Node n = node(s, username);
-            write(n, displayName == null ? toUser(n).displayName() : displayName,
-                    roles == null ? toUser(n).roles() : roles, uiLanguage == null ? toUser(n).uiLanguage() : uiLanguage);
-            s.save();
-            return null;
-        });
+        String name = existing(username);
+        User current = toUser(store.find(name).orElseThrow(() -> noUser(username)));
+        if (!store.update(name, displayName == null ? current.displayName() : displayName,
+                roleIds(roles == null ? current.roles() : roles),
+                uiLanguage == null ? current.uiLanguage() : uiLanguage)) {
+            throw noUser(username);
+        }
         changed(username);
         return find(username).orElseThrow();
     }
@@ -182,20 +156,16 @@ public final class UserDirectory {
     public void setPassword(String username, char[] password) {
         checkPassword(password);
         String hash = hasher.hash(password);
-        call(s -> {
-            node(s, username).setProperty(HASH, hash);
-            s.save();
-            return null;
-        });
+        if (!store.setPasswordHash(existing(username), hash)) {
+            throw noUser(username);
+        }
         changed(username);
     }
 
     public void delete(String username) {
-        call(s -> {
-            node(s, username).remove();
-            s.save();
-            return null;
-        });
+        if (!store.delete(existing(username))) {
+            throw noUser(username);
+        }
         changed(username);
     }
 
@@ -216,54 +186,32 @@ public final class UserDirectory {
         return name;
     }
 
-    private static void write(Node n, String displayName, ImmutableSet<Role> roles, String uiLanguage)
-            throws RepositoryException {
-        n.setProperty(DISPLAY_NAME, displayName);
-        n.setProperty(ROLES, roles.stream().map(Role::id).toArray(String[]::new));
-        n.setProperty(UI_LANGUAGE, uiLanguage);
+    private static ImmutableList<String> roleIds(ImmutableSet<Role> roles) {
+        return roles.stream().map(Role::id).collect(ImmutableList.toImmutableList());
     }
 
-    private static Node node(Session s, String username) throws RepositoryException {
-        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-        if (!USERNAME.matcher(name).matches() || !s.getRootNode().hasNode(name)) {
-            throw new ContentException("No user '" + username + "'");
-        }
-        return s.getRootNode().getNode(name);
-    }
-
-    private static User toUser(Node n) throws RepositoryException {
-        ImmutableSet.Builder<Role> roles = ImmutableSet.builder();
-        if (n.hasProperty(ROLES)) {
-            for (Value v : n.getProperty(ROLES).getValues()) {
-                try {
-                    roles.add(Role.valueOf(v.getString().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException ignored) {
-                    // a role of a newer version: not granted here
-                }
-            }
-        }
-        return new User(n.getName(), n.hasProperty(DISPLAY_NAME) ? n.getProperty(DISPLAY_NAME).getString() : null,
-                roles.build(), n.hasProperty(UI_LANGUAGE) ? n.getProperty(UI_LANGUAGE).getString() : null);
-    }
-
-    private interface NodeRead<T> {
-        T apply(Node node) throws RepositoryException;
-    }
-
-    private <T> Optional<T> read(String username, NodeRead<T> reader) {
+    /** The normalised name of an account that may exist; a name breaking the rule names none. */
+    private static String existing(String username) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
-            return Optional.empty();
+            throw noUser(username);
         }
-        return call(s -> s.getRootNode().hasNode(name) ? Optional.ofNullable(reader.apply(s.getRootNode()
-                .getNode(name))) : Optional.empty());
+        return name;
     }
 
-    private <T> T call(JcrRepository.SessionWork<T> work) {
-        try {
-            return repository.withSession(WORKSPACE, work);
-        } catch (RepositoryException e) {
-            throw new IllegalStateException("User directory unavailable", e);
+    private static ContentException noUser(String username) {
+        return new ContentException("No user '" + username + "'");
+    }
+
+    private static User toUser(StoredUser stored) {
+        ImmutableSet.Builder<Role> roles = ImmutableSet.builder();
+        for (String id : stored.roles()) {
+            try {
+                roles.add(Role.valueOf(id.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException ignored) {
+                // a role of a newer version: not granted here
+            }
         }
+        return new User(stored.username(), stored.displayName(), roles.build(), stored.uiLanguage());
     }
 }

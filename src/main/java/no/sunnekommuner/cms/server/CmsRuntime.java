@@ -4,24 +4,21 @@ import java.io.IOException;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.util.List;
-import javax.jcr.RepositoryException;
 import no.sunnekommuner.cms.content.ContentService;
 import no.sunnekommuner.cms.content.RichTextSanitizer;
 import no.sunnekommuner.cms.content.i18n.SiteLocales;
 import no.sunnekommuner.cms.content.validation.ContentValidator;
 import no.sunnekommuner.cms.content.validation.domain.DomainRules;
-import no.sunnekommuner.cms.definition.ContentTypeDefinition;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
-import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
 import no.sunnekommuner.cms.definition.load.LightModuleLoader;
 import no.sunnekommuner.cms.repository.JcrContentStore;
 import no.sunnekommuner.cms.repository.JcrRepository;
-import no.sunnekommuner.cms.repository.NodeTypeRegistrar;
-import no.sunnekommuner.cms.repository.Workspaces;
+import no.sunnekommuner.cms.repository.RepositorySetup;
+import no.sunnekommuner.cms.repository.JcrTokenStore;
+import no.sunnekommuner.cms.repository.JcrUserStore;
 import no.sunnekommuner.cms.security.ApiTokens;
 import no.sunnekommuner.cms.security.Authenticator;
 import no.sunnekommuner.cms.security.BasicAuthCache;
-import no.sunnekommuner.cms.security.JcrTokenStore;
 import no.sunnekommuner.cms.security.LoginThrottle;
 import no.sunnekommuner.cms.security.PasswordHasher;
 import no.sunnekommuner.cms.security.SignIn;
@@ -69,7 +66,7 @@ public final class CmsRuntime implements AutoCloseable {
      * Loads the definitions (severe problems stop start-up with their messages), starts the repository and
      * prepares workspaces and node types.
      */
-    public static CmsRuntime start(Settings settings) throws IOException, RepositoryException {
+    public static CmsRuntime start(Settings settings) throws IOException {
         return start(settings, Clock.systemUTC());
     }
 
@@ -77,27 +74,17 @@ public final class CmsRuntime implements AutoCloseable {
      * As {@link #start(Settings)}, with the clock of review decisions and scheduled publishes (tests move it);
      * the scheduler runs what is due at once, then every {@code workflow.schedulerIntervalMillis}.
      */
-    public static CmsRuntime start(Settings settings, Clock clock) throws IOException, RepositoryException {
+    public static CmsRuntime start(Settings settings, Clock clock) throws IOException {
         List<Path> dirs = settings.lightModuleDirs();
         DefinitionRegistry definitions = new LightModuleLoader().loadOrFail(dirs);
         definitions.problems().forEach(p -> LOG.warn("Definition problem: {}", p));
         LOG.info("Loaded light modules {} from {}: {} content types, {} apps, {} endpoints",
                 definitions.modules(), dirs, definitions.contentTypes().size(), definitions.apps().size(),
                 definitions.endpoints().size());
-        JcrRepository repository = JcrRepository.start(DataFolder.prepare(settings.dataDir().toAbsolutePath()
+        JcrRepository repository = RepositorySetup.open(DataFolder.prepare(settings.dataDir().toAbsolutePath()
                 .normalize()), settings.repositoryOptions());
         try {
-            new NodeTypeRegistrar(repository).register(definitions);
-            repository.ensureWorkspace(Workspaces.VERSIONS);
-            for (ContentTypeDefinition type : definitions.contentTypes().values()) {
-                repository.ensureWorkspace(type.workspace());
-                repository.ensureWorkspace(Workspaces.published(type.workspace()));
-            }
-            for (DeliveryEndpointDefinition endpoint : definitions.endpoints().values()) {
-                // an endpoint may deliver from a workspace no content type declares (Magnolia allows it)
-                repository.ensureWorkspace(endpoint.workspace());
-                repository.ensureWorkspace(Workspaces.published(endpoint.workspace()));
-            }
+            RepositorySetup.prepare(repository, definitions);
             SiteLocales locales = settings.siteLocales();
             io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = Metrics.registry(repository);
             ContentService content = new ContentService(definitions,
@@ -115,7 +102,7 @@ public final class CmsRuntime implements AutoCloseable {
             content.addEventListener(webhooks);
             // another cluster node's writes empty the same caches as local ones (delivery, query counts, grids)
             repository.onExternalChange(content::announceExternalChange);
-            UserDirectory users = new UserDirectory(repository, new PasswordHasher());
+            UserDirectory users = new UserDirectory(new JcrUserStore(repository), new PasswordHasher());
             SignIn signIn = new SignIn(users, new LoginThrottle(Clock.systemUTC(),
                     settings.integer("security.signIn.maxTracked"), settings.integer("security.signIn.addressFailures")),
                     audit);
@@ -133,7 +120,7 @@ public final class CmsRuntime implements AutoCloseable {
                     java.time.Duration.ofMillis(settings.integer("workflow.schedulerIntervalMillis")));
             runtime.scheduler.start(); // after the webhooks: what is due at start is announced too
             return runtime;
-        } catch (RuntimeException | RepositoryException e) {
+        } catch (RuntimeException e) {
             repository.close();
             throw e;
         }

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import no.sunnekommuner.cms.content.bootstrap.ImportLimits;
 import no.sunnekommuner.cms.delivery.DeliveryModule;
 import no.sunnekommuner.cms.delivery.DeliverySettings;
+import no.sunnekommuner.cms.repository.JcrNodeReader;
 import no.sunnekommuner.cms.editor.EditorModule;
 import no.sunnekommuner.cms.editor.EditorServices;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -144,9 +145,10 @@ public final class Main {
      */
     public static List<WebModule> webModules(CmsRuntime runtime) {
         List<WebModule> modules = new ArrayList<>();
+        DeliverySettings deliverySettings = deliverySettings(runtime.settings());
         DeliveryModule delivery = new DeliveryModule(runtime.definitions(), runtime.content(),
-                runtime.repository(), runtime.users(), runtime.basicAuth(), runtime.tokens(),
-                deliverySettings(runtime.settings()), runtime.previews().tokens());
+                new JcrNodeReader(runtime.repository(), deliverySettings.timeZone()), runtime.users(),
+                runtime.basicAuth(), runtime.tokens(), deliverySettings, runtime.previews().tokens());
         modules.add(Metrics.operations(runtime, delivery));
         modules.add(new StatusModule(runtime.definitions(), runtime.content(), delivery.requestUser()));
         modules.add(module(delivery::register, delivery.announcedPaths()));
@@ -180,7 +182,15 @@ public final class Main {
                 settings.get("delivery.feed.dateProperty"),
                 settings.get("delivery.feed.summaryProperty"), settings.get("delivery.feed.itemUrl", ""),
                 settings.list("delivery.cors.allowedOrigins"), settings.list("rest.cors.authenticatedOrigins"),
-                settings.integer("rest.maxJsonBodyKilobytes") * 1024L);
+                settings.integer("rest.maxJsonBodyKilobytes") * 1024L, maxRenderedNodes(settings));
+    }
+
+    private static int maxRenderedNodes(Settings settings) {
+        int budget = settings.integer("rest.maxRenderedNodes");
+        if (budget < 1) {
+            throw new ConfigurationException("Setting 'rest.maxRenderedNodes' must be at least 1, not " + budget);
+        }
+        return budget;
     }
 
     private static WebModule module(Consumer<ServletContextHandler> register, List<String> paths) {

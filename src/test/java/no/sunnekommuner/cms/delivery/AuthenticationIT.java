@@ -19,7 +19,8 @@ import java.util.Map;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.security.ApiToken;
 import no.sunnekommuner.cms.security.ApiTokens;
-import no.sunnekommuner.cms.security.JcrTokenStore;
+import no.sunnekommuner.cms.content.spi.StoredToken;
+import no.sunnekommuner.cms.repository.JcrTokenStore;
 import no.sunnekommuner.cms.security.Role;
 import no.sunnekommuner.cms.security.User;
 import no.sunnekommuner.cms.testing.TestRuntimes;
@@ -201,7 +202,7 @@ class AuthenticationIT {
         assertUnauthorizedJson(get(server, "127.0.0.1", NODE, "Bearer skt_" + "A".repeat(43)));
         assertUnauthorizedJson(get(server, "127.0.0.1", NODE, "Bearer " + editor.substring(7, 40)));
         String expired = "skt_" + "E".repeat(43);
-        new JcrTokenStore(server.runtime().repository()).add(new ApiToken("abcdef0123", "gammel", Role.EDITOR,
+        new JcrTokenStore(server.runtime().repository()).add(new StoredToken("abcdef0123", "gammel", "editor",
                 ADMIN, Instant.now().minus(Duration.ofDays(40)), Instant.now().minus(Duration.ofDays(10)), null,
                 "EEEEEE", sha256(expired)));
         String publisher = "Bearer " + tokens.create("publisering", Role.PUBLISHER, Duration.ofDays(1), admin)

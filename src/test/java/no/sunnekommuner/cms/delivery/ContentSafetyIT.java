@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Rich text that tries to get past the sanitizer over HTTP: as a Binary value (nodes API and system-view import),
  * in undeclared properties ({@code bodyHtml}, {@code body_de}) or undeclared child nodes. Each is refused with a
- * 400 naming what is wrong, nothing is written, and a Binary already in the repository is delivered as Base64.
+ * 400 naming what is wrong, nothing is written, and a Binary already in the repository is delivered as its size only, never its bytes.
  */
 class ContentSafetyIT {
 
@@ -144,7 +144,7 @@ class ContentSafetyIT {
     }
 
     @Test
-    void aBinaryAlreadyStoredIsDeliveredAsBase64NeverAsMarkup() throws Exception {
+    void aBinaryAlreadyStoredIsDeliveredAsItsSizeNeverAsMarkup() throws Exception {
         // content written before the fix: a Binary rich text straight in the repository
         server.runtime().content().create("benefits", "/", ContentNode.builder("legacy-binary", "sk:benefit")
                 .property("title", "Gammel").build(), "setup");
@@ -159,7 +159,18 @@ class ContentSafetyIT {
         HttpResponse<String> delivered = server.get("/.rest/delivery/benefits/v1/legacy-binary");
         assertThat(delivered.statusCode()).isEqualTo(200);
         JsonNode body = MAPPER.readTree(delivered.body()).path("body");
-        assertThat(body.asText()).isEqualTo(base64(HOSTILE));
-        assertThat(delivered.body()).doesNotContain("onerror");
+        assertThat(body.path("@binary").path("size").asLong()).isEqualTo(HOSTILE.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(delivered.body()).doesNotContain("onerror").doesNotContain(base64(HOSTILE));
+        JsonNode viaNodesApi = MAPPER.readTree(server.send("GET", "/.rest/nodes/v1/benefits/legacy-binary", null,
+                "Authorization", auth()).body());
+        JsonNode values = null;
+        for (JsonNode p : viaNodesApi.path("properties")) {
+            if (p.path("name").asText().equals("body")) {
+                values = p.path("values");
+            }
+        }
+        assertThat(values).as("the nodes API shows the binary's size, not its bytes").isNotNull();
+        assertThat(values.get(0).path("@binary").path("size").asLong())
+                .isEqualTo(HOSTILE.getBytes(StandardCharsets.UTF_8).length);
     }
 }

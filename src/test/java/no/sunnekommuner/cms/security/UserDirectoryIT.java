@@ -44,7 +44,7 @@ class UserDirectoryIT {
             }
         };
         try (JcrRepository repository = JcrRepository.start(data)) {
-            UserDirectory users = new UserDirectory(repository, new PasswordHasher());
+            UserDirectory users = new UserDirectory(new no.sunnekommuner.cms.repository.JcrUserStore(repository), new PasswordHasher());
             SignIn signIn = new SignIn(users, new LoginThrottle(clock, 1000));
             assertThat(users.isEmpty()).isTrue();
             users.create("Kari", "Kari Redaktør", "lang-nok-passord".toCharArray(), ImmutableSet.of(Role.EDITOR), "nb");
@@ -85,7 +85,7 @@ class UserDirectoryIT {
             assertThat(users.resolve(session)).isEmpty();
         }
         try (JcrRepository repository = JcrRepository.start(data)) {
-            UserDirectory users = new UserDirectory(repository, new PasswordHasher());
+            UserDirectory users = new UserDirectory(new no.sunnekommuner.cms.repository.JcrUserStore(repository), new PasswordHasher());
             SignIn signIn = new SignIn(users, new LoginThrottle(clock, 1000));
             User kari = signIn.authenticate("kari", "et-nytt-passord".toCharArray(), A).orElseThrow();
             assertThat(kari.canPublish()).isTrue();

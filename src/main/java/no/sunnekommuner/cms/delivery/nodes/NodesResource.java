@@ -28,24 +28,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import javax.jcr.Node;
-import javax.jcr.NodeIterator;
-import javax.jcr.Property;
-import javax.jcr.PropertyIterator;
-import javax.jcr.PropertyType;
-import javax.jcr.RepositoryException;
-import javax.jcr.Session;
-import javax.jcr.Value;
 import no.sunnekommuner.cms.content.ContentException;
 import no.sunnekommuner.cms.content.ContentService;
 import no.sunnekommuner.cms.content.bootstrap.ImportLimitException;
 import no.sunnekommuner.cms.content.bootstrap.ImportLimits;
 import no.sunnekommuner.cms.content.bootstrap.SystemViewImporter;
 import no.sunnekommuner.cms.content.model.ContentNode;
+import no.sunnekommuner.cms.content.model.ValueKind;
+import no.sunnekommuner.cms.content.spi.NodeBudgetExceededException;
+import no.sunnekommuner.cms.content.spi.NodeReader;
+import no.sunnekommuner.cms.content.spi.NodeReads;
+import no.sunnekommuner.cms.content.spi.StoredNode;
+import no.sunnekommuner.cms.content.spi.StoredProperty;
 import no.sunnekommuner.cms.content.validation.ValidationMode;
 import no.sunnekommuner.cms.delivery.DeliveryException;
 import no.sunnekommuner.cms.delivery.RequestUser;
-import no.sunnekommuner.cms.repository.JcrRepository;
 import no.sunnekommuner.cms.security.User;
 
 /**
@@ -63,18 +60,21 @@ public final class NodesResource {
     private static final String JSON_TYPE = "application/json;charset=UTF-8";
 
     private final ContentService content;
-    private final JcrRepository repository;
+    private final NodeReader reader;
+    private final int maxNodes;
     private final RequestUser users;
     private final Predicate<String> contentWorkspace;
     private final ImportLimits limits;
     private final long maxJsonBodyBytes;
 
-    public NodesResource(ContentService content, JcrRepository repository, RequestUser users,
-            Predicate<String> contentWorkspace, ImportLimits limits, long maxJsonBodyBytes) {
+    /** @param maxNodes the node budget of one GET ({@code rest.maxRenderedNodes}), whatever its depth */
+    public NodesResource(ContentService content, NodeReader reader, RequestUser users,
+            Predicate<String> contentWorkspace, ImportLimits limits, long maxJsonBodyBytes, int maxNodes) {
         this.limits = limits;
         this.maxJsonBodyBytes = maxJsonBodyBytes;
         this.content = content;
-        this.repository = repository;
+        this.reader = reader;
+        this.maxNodes = maxNodes;
         this.users = users;
         this.contentWorkspace = contentWorkspace;
     }
@@ -106,18 +106,16 @@ public final class NodesResource {
         content.access().requireWorkspace(user.actor(), t.workspace());
         int depth = parseDepth(depthParam);
         boolean metadata = "true".equalsIgnoreCase(metadataParam);
-        try (ClosableSession s = new ClosableSession(repository.login(t.workspace()))) {
-            if (!s.session.nodeExists(t.path())) {
-                throw DeliveryException.pathNotFound(t.path());
-            }
+        try (NodeReads reads = reader.open(maxNodes)) {
+            StoredNode node = reads.node(t.workspace(), t.path())
+                    .orElseThrow(() -> DeliveryException.pathNotFound(t.path()));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-                write(g, s.session.getNode(t.path()), depth, metadata);
+                write(g, reads, node, depth, metadata);
             }
             return Response.ok(out.toByteArray(), JSON_TYPE).build();
-        } catch (RepositoryException | IllegalArgumentException e) {
-            // a path JCR cannot even parse (an unknown namespace prefix, '[', …) names no node
-            throw DeliveryException.pathNotFound(t.path());
+        } catch (NodeBudgetExceededException e) {
+            throw DeliveryException.tooManyNodes(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -392,20 +390,17 @@ public final class NodesResource {
         return Integer.parseInt(raw);
     }
 
-    private static final Set<String> HIDDEN_ALWAYS = Set.of();
-
-    private static void write(JsonGenerator g, Node node, int depth, boolean metadata)
-            throws IOException, RepositoryException {
+    private static void write(JsonGenerator g, NodeReads reads, StoredNode node, int depth, boolean metadata)
+            throws IOException {
         g.writeStartObject();
-        g.writeStringField("name", node.getName());
-        g.writeStringField("type", node.getPrimaryNodeType().getName());
-        g.writeStringField("path", node.getPath());
-        g.writeStringField("identifier", node.getIdentifier());
+        g.writeStringField("name", node.name());
+        g.writeStringField("type", node.primaryType());
+        g.writeStringField("path", node.path());
+        g.writeStringField("identifier", node.identifier());
         g.writeArrayFieldStart("properties");
-        for (PropertyIterator it = node.getProperties(); it.hasNext(); ) {
-            Property p = it.nextProperty();
-            String name = p.getName();
-            if (name.startsWith("cms:") || HIDDEN_ALWAYS.contains(name)) {
+        for (StoredProperty p : node.properties()) {
+            String name = p.name();
+            if (name.startsWith("cms:")) {
                 continue;
             }
             if (!metadata && (name.startsWith("jcr:") || name.startsWith("mgnl:"))) {
@@ -413,19 +408,19 @@ public final class NodesResource {
             }
             g.writeStartObject();
             g.writeStringField("name", name);
-            g.writeStringField("type", PropertyType.nameFromValue(p.getType()));
-            g.writeBooleanField("multiple", p.isMultiple());
+            g.writeStringField("type", p.kind().typeName());
+            g.writeBooleanField("multiple", p.multiple());
             g.writeArrayFieldStart("values");
-            for (Value v : p.isMultiple() ? p.getValues() : new Value[] {p.getValue()}) {
-                if (v.getType() == PropertyType.BINARY) {
-                    javax.jcr.Binary binary = v.getBinary();
-                    try (InputStream in = binary.getStream()) {
-                        g.writeString(java.util.Base64.getEncoder().encodeToString(in.readAllBytes()));
-                    } finally {
-                        binary.dispose();
-                    }
+            for (String v : p.values()) {
+                if (p.kind() == ValueKind.BINARY) {
+                    // the size only, never the bytes (as in delivery): see BinaryMarker
+                    g.writeStartObject();
+                    g.writeObjectFieldStart("@binary");
+                    g.writeNumberField("size", Long.parseLong(v));
+                    g.writeEndObject();
+                    g.writeEndObject();
                 } else {
-                    g.writeString(v.getString());
+                    g.writeString(v);
                 }
             }
             g.writeEndArray();
@@ -434,26 +429,13 @@ public final class NodesResource {
         g.writeEndArray();
         if (depth > 0) {
             g.writeArrayFieldStart("nodes");
-            for (NodeIterator it = node.getNodes(); it.hasNext(); ) {
-                write(g, it.nextNode(), depth - 1, metadata);
+            for (StoredNode child : reads.children(node)) {
+                write(g, reads, child, depth - 1, metadata);
             }
             g.writeEndArray();
         } else {
             g.writeNullField("nodes");
         }
         g.writeEndObject();
-    }
-
-    private static final class ClosableSession implements AutoCloseable {
-        final Session session;
-
-        ClosableSession(Session session) {
-            this.session = session;
-        }
-
-        @Override
-        public void close() {
-            session.logout();
-        }
     }
 }

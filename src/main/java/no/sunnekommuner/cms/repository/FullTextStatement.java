@@ -1,4 +1,4 @@
-package no.sunnekommuner.cms.delivery;
+package no.sunnekommuner.cms.repository;
 
 import java.util.ArrayList;
 import java.util.List;

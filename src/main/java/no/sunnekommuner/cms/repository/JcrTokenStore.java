@@ -1,4 +1,4 @@
-package no.sunnekommuner.cms.security;
+package no.sunnekommuner.cms.repository;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,11 +10,11 @@ import java.util.TimeZone;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
-import javax.jcr.Session;
-import no.sunnekommuner.cms.repository.JcrRepository;
+import no.sunnekommuner.cms.content.spi.StoredToken;
+import no.sunnekommuner.cms.content.spi.TokenStore;
 
 /**
- * API tokens in the {@value UserDirectory#WORKSPACE} workspace, one node per token below {@value #FOLDER} (a name
+ * API tokens in the {@value JcrUserStore#WORKSPACE} workspace, one node per token below {@value #FOLDER} (a name
  * no username can have), backed up with the accounts.
  */
 public final class JcrTokenStore implements TokenStore {
@@ -23,26 +23,30 @@ public final class JcrTokenStore implements TokenStore {
 
     private final JcrRepository repository;
 
-    public JcrTokenStore(JcrRepository repository) throws RepositoryException {
+    public JcrTokenStore(JcrRepository repository) {
         this.repository = repository;
-        repository.ensureWorkspace(UserDirectory.WORKSPACE);
+        try {
+            repository.ensureWorkspace(JcrUserStore.WORKSPACE);
+        } catch (RepositoryException e) {
+            throw new IllegalStateException("Token store unavailable", e);
+        }
     }
 
     @Override
-    public List<ApiToken> list() {
+    public List<StoredToken> list() {
         return call(s -> {
-            List<ApiToken> tokens = new ArrayList<>();
+            List<StoredToken> tokens = new ArrayList<>();
             if (s.getRootNode().hasNode(FOLDER)) {
                 for (NodeIterator it = s.getRootNode().getNode(FOLDER).getNodes(); it.hasNext(); ) {
                     Node n = it.nextNode();
                     try {
-                        tokens.add(new ApiToken(n.getName(), n.getProperty("name").getString(),
-                                Role.valueOf(n.getProperty("role").getString().toUpperCase(Locale.ROOT)),
-                                n.getProperty("createdBy").getString(), instant(n, "created"), instant(n, "expires"),
+                        tokens.add(new StoredToken(n.getName(), n.getProperty("name").getString(),
+                                n.getProperty("role").getString(), n.getProperty("createdBy").getString(),
+                                instant(n, "created"), instant(n, "expires"),
                                 n.hasProperty("lastUsed") ? instant(n, "lastUsed") : null,
                                 n.hasProperty("hint") ? n.getProperty("hint").getString() : "",
                                 n.getProperty("hash").getString()));
-                    } catch (IllegalArgumentException | RepositoryException e) {
+                    } catch (RuntimeException | RepositoryException e) {
                         // an incomplete token node grants nothing
                     }
                 }
@@ -52,13 +56,13 @@ public final class JcrTokenStore implements TokenStore {
     }
 
     @Override
-    public void add(ApiToken token) {
+    public void add(StoredToken token) {
         call(s -> {
             Node folder = s.getRootNode().hasNode(FOLDER) ? s.getRootNode().getNode(FOLDER)
                     : s.getRootNode().addNode(FOLDER, "nt:unstructured");
             Node n = folder.addNode(token.id(), "nt:unstructured");
             n.setProperty("name", token.name());
-            n.setProperty("role", token.role().id());
+            n.setProperty("role", token.role());
             n.setProperty("createdBy", token.createdBy());
             n.setProperty("created", calendar(token.created()));
             n.setProperty("expires", calendar(token.expires()));
@@ -106,7 +110,7 @@ public final class JcrTokenStore implements TokenStore {
 
     private <T> T call(JcrRepository.SessionWork<T> work) {
         try {
-            return repository.withSession(UserDirectory.WORKSPACE, work);
+            return repository.withSession(JcrUserStore.WORKSPACE, work);
         } catch (RepositoryException e) {
             throw new IllegalStateException("Token store unavailable", e);
         }
