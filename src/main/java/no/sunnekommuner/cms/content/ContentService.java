@@ -52,6 +52,9 @@ public final class ContentService {
     /** Fair, so a writer waiting between two batches of an import gets its turn before the next batch. */
     private final ConcurrentMap<String, ReentrantLock> workspaceLocks = new ConcurrentHashMap<>();
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
+    /** Preparation of writes to workspaces without a content type (the media library's intake for dam). */
+    private final ConcurrentMap<String, java.util.function.UnaryOperator<ContentNode>> guards =
+            new ConcurrentHashMap<>();
 
     public ContentService(DefinitionRegistry definitions, ContentStore store, ContentValidator validator,
             RichTextSanitizer sanitizer, SiteLocales locales) {
@@ -424,7 +427,8 @@ public final class ContentService {
         }
         Optional<ContentTypeDefinition> type = typeOfWorkspace(workspace);
         if (type.isEmpty()) {
-            return node;
+            java.util.function.UnaryOperator<ContentNode> guard = guards.get(workspace);
+            return guard == null ? node : guard.apply(node);
         }
         List<Violation> violations = new ArrayList<>();
         ContentNode prepared = prepare(type.get(), placeBelow(workspace, parentPath), node, path, "", context(mode),
@@ -693,6 +697,14 @@ public final class ContentService {
      * Registers a callback run after every successful write in a workspace (caches of the delivery layer are
      * invalidated this way, synchronously, before the write call returns).
      */
+    /**
+     * Runs every node written to a workspace without a content type through {@code guard} (which may refuse it
+     * by throwing, or return the node to store), on every write path: create, update, patch, import, restore.
+     */
+    public void guardWorkspace(String workspace, java.util.function.UnaryOperator<ContentNode> guard) {
+        guards.put(workspace, guard);
+    }
+
     public void addChangeListener(Consumer<String> listener) {
         changeListeners.add(listener);
     }

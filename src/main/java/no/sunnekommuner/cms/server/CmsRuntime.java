@@ -76,6 +76,9 @@ public final class CmsRuntime implements AutoCloseable {
                 .normalize()), settings.repositoryOptions());
         try {
             new NodeTypeRegistrar(repository).register(definitions);
+            no.sunnekommuner.cms.repository.DamNodeTypes.register(repository);
+            repository.ensureWorkspace(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE);
+            repository.ensureWorkspace(Workspaces.published(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE));
             repository.ensureWorkspace(Workspaces.VERSIONS);
             for (ContentTypeDefinition type : definitions.contentTypes().values()) {
                 repository.ensureWorkspace(type.workspace());
@@ -93,6 +96,10 @@ public final class CmsRuntime implements AutoCloseable {
                     new ContentValidator(definitions, locales, DomainRules.all()), new RichTextSanitizer(),
                     locales);
             content.addChangeListener(workspace -> repository.queryCounts().invalidate());
+            no.sunnekommuner.cms.content.media.AssetIntake intake =
+                    new no.sunnekommuner.cms.content.media.AssetIntake(MediaSettings.limits(settings));
+            content.guardWorkspace(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE,
+                    new no.sunnekommuner.cms.content.media.AssetGuard(intake));
             // another cluster node's writes empty the same caches as local ones (delivery, query counts, grids)
             repository.onExternalChange(content::announceExternalChange);
             UserDirectory users = new UserDirectory(repository, new PasswordHasher());
@@ -123,6 +130,12 @@ public final class CmsRuntime implements AutoCloseable {
 
     public ContentService content() {
         return content;
+    }
+
+    /** The media library (uploads, folders, files of assets) on the content service. */
+    public no.sunnekommuner.cms.content.media.AssetLibrary assets() {
+        return new no.sunnekommuner.cms.content.media.AssetLibrary(content,
+                new no.sunnekommuner.cms.content.media.AssetIntake(MediaSettings.limits(settings)));
     }
 
     /** Editor accounts (sign-in for the editor, the preview endpoints and the nodes API). */
