@@ -64,6 +64,13 @@ public final class DeliveryService {
     private record SampleKey(String workspace, String property) {
     }
 
+    /** How asset references are rendered (set once by the composition root; none = the stored string). */
+    private volatile AssetReferenceWriter assets = AssetReferenceWriter.NONE;
+
+    public void resolveAssetsWith(AssetReferenceWriter writer) {
+        this.assets = writer;
+    }
+
     public DeliveryService(JcrRepository repository, DefinitionRegistry definitions, SiteLocales locales,
             String linkBase, ZoneId zone) {
         this.repository = repository;
@@ -126,7 +133,7 @@ public final class DeliveryService {
         if (!matchesNodeTypes(node, options.endpoint().definition())) {
             throw DeliveryException.notFound("Node 'node " + path + "' does not match any configured node type");
         }
-        return render(g -> new NodeJsonWriter(options.forRead(), sessions::session).writeItem(g, node, false));
+        return render(g -> new NodeJsonWriter(options.forRead(), sessions::session, assets).writeItem(g, node, false));
     }
 
     private byte[] children(Session session, Sessions sessions, RenderOptions options, String relativeParent)
@@ -143,7 +150,7 @@ public final class DeliveryService {
                 children.add(child);
             }
         }
-        NodeJsonWriter writer = new NodeJsonWriter(options.forRead(), sessions::session);
+        NodeJsonWriter writer = new NodeJsonWriter(options.forRead(), sessions::session, assets);
         return render(g -> {
             g.writeStartArray();
             for (Node child : children) {
@@ -218,7 +225,7 @@ public final class DeliveryService {
             }
         }
         long finalTotal = total;
-        NodeJsonWriter writer = new NodeJsonWriter(options, sessions::session);
+        NodeJsonWriter writer = new NodeJsonWriter(options, sessions::session, assets);
         return render(g -> {
             g.writeStartObject();
             g.writeNumberField("total", finalTotal);

@@ -44,9 +44,16 @@ final class NodeJsonWriter {
     }
 
     NodeJsonWriter(RenderOptions options, SessionSource sessions) {
+        this(options, sessions, AssetReferenceWriter.NONE);
+    }
+
+    NodeJsonWriter(RenderOptions options, SessionSource sessions, AssetReferenceWriter assets) {
         this.options = options;
         this.sessions = sessions;
+        this.assets = assets;
     }
+
+    private final AssetReferenceWriter assets;
 
     /** Writes an item as delivered by a read or a query (children to the endpoint's depth). */
     void writeItem(JsonGenerator g, Node node, boolean applyPropertySelection) throws IOException, RepositoryException {
@@ -230,11 +237,21 @@ final class NodeJsonWriter {
 
     private ReferenceDefinition referenceFor(String emittedName, Property property) throws RepositoryException {
         for (ReferenceDefinition r : options.endpoint().definition().references()) {
-            if (r.propertyName().equals(emittedName) || r.propertyName().equals(property.getName())) {
+            if (r.propertyName().equals(emittedName) || r.propertyName().equals(property.getName())
+                    || namePattern(r.propertyName(), emittedName)) {
                 return r;
             }
         }
         return null;
+    }
+
+    /** Magnolia's propertyName is a regular expression ({@code image|logo|gallery}); a malformed one names itself. */
+    private static boolean namePattern(String pattern, String name) {
+        try {
+            return name.matches(pattern);
+        } catch (java.util.regex.PatternSyntaxException literal) {
+            return false;
+        }
     }
 
     private void writeReference(JsonGenerator g, Property property, ReferenceDefinition reference)
@@ -256,6 +273,10 @@ final class NodeJsonWriter {
 
     private void writeReferenced(JsonGenerator g, String id, ReferenceDefinition reference)
             throws IOException, RepositoryException {
+        if (reference.asset()) {
+            assets.write(g, id, reference, options.locale().language(), !options.endpoint().preview());
+            return;
+        }
         Node target = null;
         try {
             Session session = sessions.session(options.endpoint().readWorkspace(reference.targetWorkspace()));

@@ -46,11 +46,14 @@ public final class CmsRuntime implements AutoCloseable {
     private final BasicAuthCache basicAuth;
     private final ApiTokens tokens;
     private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics;
+    private final com.google.common.collect.ImmutableMap<String, no.sunnekommuner.cms.definition.ThemeDefinition>
+            themes;
 
     private CmsRuntime(Settings settings, DefinitionRegistry definitions, JcrRepository repository,
             ContentService content, UserDirectory users, SignIn signIn, BasicAuthCache basicAuth, ApiTokens tokens,
             io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics) {
         this.metrics = metrics;
+        this.themes = new no.sunnekommuner.cms.definition.load.ThemeLoader().load(settings.lightModuleDirs());
         this.settings = settings;
         this.definitions = definitions;
         this.repository = repository;
@@ -130,6 +133,11 @@ public final class CmsRuntime implements AutoCloseable {
 
     public ContentService content() {
         return content;
+    }
+
+    /** The light modules' themes (their imaging variations name the renditions). */
+    public com.google.common.collect.ImmutableMap<String, no.sunnekommuner.cms.definition.ThemeDefinition> themes() {
+        return themes;
     }
 
     /** The media library (uploads, folders, files of assets) on the content service. */

@@ -135,6 +135,9 @@ public final class Main {
         modules.add(Metrics.operations(runtime, delivery));
         modules.add(new StatusModule(runtime.definitions(), runtime.content(), delivery.requestUser()));
         modules.add(module(delivery::register, delivery.announcedPaths()));
+        no.sunnekommuner.cms.delivery.media.MediaModule media = MediaSettings.module(runtime, delivery.requestUser());
+        modules.add(module(media::register, media.announcedPaths()));
+        delivery.service().resolveAssetsWith(media.assetReferences(runtime.content()));
         EditorModule editor = new EditorModule(new EditorServices(runtime.definitions(), runtime.content(),
                 runtime.users(), runtime.signIn(), runtime.tokens(), runtime.settings().editorTimeZone()));
         modules.add(module(editor::register, editor.announcedPaths()));

@@ -11,6 +11,34 @@ final class MediaSettings {
     private MediaSettings() {
     }
 
+    /** The theme whose variations name the renditions (media.theme), or null when no module has it. */
+    static no.sunnekommuner.cms.definition.ThemeDefinition theme(Settings settings,
+            com.google.common.collect.ImmutableMap<String, no.sunnekommuner.cms.definition.ThemeDefinition> themes) {
+        String name = settings.get("media.theme", "");
+        if (name.isEmpty()) {
+            return null;
+        }
+        no.sunnekommuner.cms.definition.ThemeDefinition theme = themes.get(name);
+        if (theme == null) {
+            org.slf4j.LoggerFactory.getLogger(MediaSettings.class).warn("media.theme '{}' is in no light module's"
+                    + " themes/ folder (known: {}); renditions are served at full size", name, themes.keySet());
+        }
+        return theme;
+    }
+
+    static no.sunnekommuner.cms.delivery.media.MediaModule module(CmsRuntime runtime,
+            no.sunnekommuner.cms.delivery.RequestUser users) {
+        Settings settings = runtime.settings();
+        com.google.common.collect.ImmutableMap<String, no.sunnekommuner.cms.definition.ThemeDefinition> themes =
+                runtime.themes();
+        String dir = settings.get("media.cacheDir", "");
+        java.nio.file.Path cacheDir = dir.isEmpty() ? settings.dataDir().resolve("imaging") : java.nio.file.Path.of(dir);
+        return new no.sunnekommuner.cms.delivery.media.MediaModule(runtime.content(), runtime.assets(), users,
+                new no.sunnekommuner.cms.delivery.media.MediaDelivery(theme(settings, themes), themes,
+                        cacheDir.toAbsolutePath(), settings.integer("media.renditionThreads"),
+                        settings.get("delivery.cacheControl"), limits(settings).maxBytes()));
+    }
+
     static IntakeLimits limits(Settings settings) {
         ImmutableSet.Builder<MediaFormat> allowed = ImmutableSet.builder();
         for (String key : settings.get("media.allowedTypes").split(",")) {

@@ -31,8 +31,8 @@ public final class RenditionGenerator {
      * @param focalX focal point as a fraction of the width (0.5 = centre)
      * @param focalY focal point as a fraction of the height
      */
-    public Rendition render(InputStream source, ImagingVariation variation, double focalX, double focalY)
-            throws IOException {
+    public Rendition render(InputStream source, MediaFormat sourceFormat, ImagingVariation variation, double focalX,
+            double focalY) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(source)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -41,7 +41,6 @@ public final class RenditionGenerator {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                String sourceFormat = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 ImageReadParam param = reader.getDefaultReadParam();
@@ -62,6 +61,24 @@ public final class RenditionGenerator {
         }
     }
 
+    /** The size a rendition of a {@code w} × {@code h} image will have (known without generating it). */
+    public static int[] plannedSize(int w, int h, ImagingVariation v) {
+        if (!v.resizes() || w <= 0 || h <= 0) {
+            return new int[] {w, h};
+        }
+        if (v.width() > 0 && v.height() > 0) {
+            if (v.crop()) {
+                return new int[] {v.width(), v.height()};
+            }
+            double scale = Math.min((double) v.width() / w, (double) v.height() / h);
+            return new int[] {Math.max(1, (int) Math.round(w * scale)), Math.max(1, (int) Math.round(h * scale))};
+        }
+        if (v.width() > 0) {
+            return new int[] {v.width(), Math.max(1, (int) Math.round(h * (double) v.width() / w))};
+        }
+        return new int[] {Math.max(1, (int) Math.round(w * (double) v.height() / h)), v.height()};
+    }
+
     /** The largest whole subsampling step that still leaves at least the pixels the variation needs. */
     static int subsampling(int w, int h, ImagingVariation v) {
         if (!v.resizes()) {
@@ -75,7 +92,8 @@ public final class RenditionGenerator {
         return Math.max(1, (int) Math.floor(ratio / 2));
     }
 
-    private static MediaFormat outputFormat(String sourceFormat, ImagingVariation v) {
+    /** The format a variation's renditions of a source are written in. */
+    public static MediaFormat outputFormat(MediaFormat sourceFormat, ImagingVariation v) {
         if (v.format().equalsIgnoreCase("jpeg") || v.format().equalsIgnoreCase("jpg")) {
             return MediaFormat.JPEG;
         }
@@ -83,7 +101,7 @@ public final class RenditionGenerator {
             return MediaFormat.PNG;
         }
         // the source's own format where we can write it (GIF and WebP become PNG: no writer, and no loss)
-        return sourceFormat.contains("jp") ? MediaFormat.JPEG : MediaFormat.PNG;
+        return sourceFormat == MediaFormat.JPEG ? MediaFormat.JPEG : MediaFormat.PNG;
     }
 
     private static BufferedImage resize(BufferedImage image, ImagingVariation v, double fx, double fy,
@@ -118,15 +136,19 @@ public final class RenditionGenerator {
         return rgb;
     }
 
-    /** Where a crop is cut: centred on the focal point, kept inside the image. */
+    /**
+     * Where a crop is cut: centred on the focal point, kept inside the image. Thumbnailator asks for the offset of
+     * the scaled image ({@code width} × {@code height}) inside the crop box ({@code enclosing…}), so the answer is
+     * the negative of the cut's top-left corner.
+     */
     record Focal(double x, double y) implements Position {
         @Override
         public Point calculate(int enclosingWidth, int enclosingHeight, int width, int height, int insetLeft,
                 int insetRight, int insetTop, int insetBottom) {
-            int left = (int) Math.round(x * enclosingWidth - width / 2.0);
-            int top = (int) Math.round(y * enclosingHeight - height / 2.0);
-            return new Point(Math.max(0, Math.min(enclosingWidth - width, left)),
-                    Math.max(0, Math.min(enclosingHeight - height, top)));
+            int left = (int) Math.round(x * width - enclosingWidth / 2.0);
+            int top = (int) Math.round(y * height - enclosingHeight / 2.0);
+            return new Point(-Math.max(0, Math.min(width - enclosingWidth, left)),
+                    -Math.max(0, Math.min(height - enclosingHeight, top)));
         }
     }
 }

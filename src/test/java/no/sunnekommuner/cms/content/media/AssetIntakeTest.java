@@ -125,4 +125,18 @@ class AssetIntakeTest {
         assertThat(intake.accept("evil.php.jpg", TestImages.png(8, 8)).fileName()).isEqualTo("evil.php.png");
         assertThat(intake.accept(".htaccess\u0000x.gif", TestImages.png(8, 8)).fileName()).isEqualTo("htaccessx.png");
     }
+
+    @Test
+    void everyKindOfRefusalHasAMessageInBothLanguages() throws Exception {
+        for (String bundle : new String[] {"translations_nb", "translations_en", "translations"}) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = getClass().getResourceAsStream("/vaadin-i18n/" + bundle + ".properties")) {
+                p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            for (MediaRefusedException.Kind kind : MediaRefusedException.Kind.values()) {
+                assertThat(p.getProperty(new MediaRefusedException(kind, "x").messageKey())).as(bundle + " " + kind)
+                        .isNotBlank();
+            }
+        }
+    }
 }
