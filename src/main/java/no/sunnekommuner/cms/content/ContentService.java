@@ -656,7 +656,35 @@ public final class ContentService {
     }
 
     /** Items elsewhere whose reference properties point at this item or at an item below it. */
+    /**
+     * Where an asset is used: {@code workspace:path} of the draft or published items whose asset properties
+     * ({@code type: asset}, in every language) hold its key {@code jcr:<identifier>}.
+     */
+    public ImmutableList<String> referrersOfAsset(String identifier) {
+        List<String> found = new ArrayList<>();
+        for (ContentTypeDefinition type : definitions.contentTypes().values()) {
+            for (PropertyDefinition p : type.properties()) {
+                if (p.type().kind() != PropertyType.Kind.ASSET) {
+                    continue;
+                }
+                for (String name : storedNames(p)) {
+                    for (String ref : store.findByValue(type.workspace(), type.effectiveNodeType(), name,
+                            no.sunnekommuner.cms.content.media.AssetNodes.KEY_PREFIX + identifier, true)) {
+                        if (!found.contains(ref)) {
+                            found.add(ref);
+                        }
+                    }
+                }
+            }
+        }
+        return ImmutableList.copyOf(found);
+    }
+
     private void collectReferrers(ContentItem item, String deletedPath, List<String> referrers) {
+        if (item.node().nodeType().equals(no.sunnekommuner.cms.content.media.AssetNodes.ASSET)) {
+            // content refers to assets by key (jcr:<uuid>), not by identifier: delete is refused while used
+            referrersOfAsset(item.id()).stream().filter(r -> !referrers.contains(r)).forEach(referrers::add);
+        }
         Optional<ContentTypeDefinition> ownType = typeOfWorkspace(item.workspace());
         if (ownType.isPresent() && isItemType(item.node().nodeType())) {
             for (ContentTypeDefinition other : definitions.contentTypes().values()) {

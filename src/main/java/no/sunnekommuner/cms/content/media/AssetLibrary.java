@@ -93,6 +93,11 @@ public final class AssetLibrary {
                 .build(), actor);
     }
 
+    /** Where an asset is used ({@code workspace:path} of drafts and published items); delete is refused then. */
+    public com.google.common.collect.ImmutableList<String> whereUsed(String identifier) {
+        return content.referrersOfAsset(identifier);
+    }
+
     /** The draft asset of an identifier. */
     public Optional<ContentItem> byId(String identifier) {
         return content.getById(AssetNodes.WORKSPACE, identifier)

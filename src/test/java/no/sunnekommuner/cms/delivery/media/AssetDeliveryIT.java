@@ -169,4 +169,16 @@ class AssetDeliveryIT {
         assertThat(asset.at("/jcr:content/width").asInt()).isEqualTo(640);
         assertThat(asset.at("/jcr:content").has("jcr:data")).isFalse();
     }
+
+    @Test
+    void anAssetInUseCannotBeDeletedAndSaysWhereItIsUsed() {
+        assertThat(server.runtime().assets().whereUsed(plan.id())).containsExactly("stories:/sunne-dag");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.runtime().content().delete("dam",
+                plan.path(), PUBLISHER))
+                .isInstanceOf(no.sunnekommuner.cms.content.ContentReferencedException.class)
+                .hasMessageContaining("stories:/sunne-dag");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.runtime().content().delete("dam", "/sunne",
+                PUBLISHER)).isInstanceOf(no.sunnekommuner.cms.content.ContentReferencedException.class);
+        assertThat(server.runtime().content().get("dam", plan.path())).isPresent();
+    }
 }
