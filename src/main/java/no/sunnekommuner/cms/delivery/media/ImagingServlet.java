@@ -60,6 +60,11 @@ final class ImagingServlet extends HttpServlet {
                     a.format().mimeType(), a.version(), a.lastModified(), cacheControl, null));
             return;
         }
+        Optional<RenditionCache.Cached> ready = cache.cached(a, variation);
+        if (ready.isPresent()) {
+            write(request, response, a, variation, ready.get(), cacheControl);
+            return;
+        }
         AsyncContext async = request.startAsync();
         async.setTimeout(120_000);
         cache.get(a, variation).whenComplete((cached, failure) -> async.start(() -> {
@@ -78,16 +83,21 @@ final class ImagingServlet extends HttpServlet {
                     }
                     return;
                 }
-                java.io.File file = cached.file().toFile();
-                BinaryResponses.write(in, out, new BinaryResponses.Body(Files.asByteSource(file), file.length(),
-                        cached.format().mimeType(), a.version() + "-" + variation.name().hashCode(),
-                        a.lastModified(), cacheControl, null));
+                write(in, out, a, variation, cached, cacheControl);
             } catch (IOException | RuntimeException e) {
                 LOG.debug("Writing a rendition failed: {}", e.toString());
             } finally {
                 async.complete();
             }
         }));
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, ServedAsset a,
+            ImagingVariation variation, RenditionCache.Cached cached, String cacheControl) throws IOException {
+        java.io.File file = cached.file().toFile();
+        BinaryResponses.write(request, response, new BinaryResponses.Body(Files.asByteSource(file), file.length(),
+                cached.format().mimeType(), a.version() + "-" + Integer.toHexString(variation.hashCode()),
+                a.lastModified(), cacheControl, null));
     }
 
     private Optional<Target> parse(String pathInfo) {

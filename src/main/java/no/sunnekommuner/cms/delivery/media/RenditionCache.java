@@ -61,13 +61,24 @@ final class RenditionCache implements AutoCloseable {
         }
     }
 
+    /** The rendition when it is on disk already (served without leaving the request thread). */
+    java.util.Optional<Cached> cached(ServedAsset asset, ImagingVariation variation) {
+        MediaFormat format = RenditionGenerator.outputFormat(asset.format(), variation);
+        Path file = file(asset, variation, format);
+        return Files.isRegularFile(file) ? java.util.Optional.of(new Cached(file, format)) : java.util.Optional.empty();
+    }
+
+    private Path file(ServedAsset asset, ImagingVariation variation, MediaFormat format) {
+        String spec = Hashing.sha256().hashString(variation.toString() + asset.focalX() + "," + asset.focalY(),
+                StandardCharsets.UTF_8).toString().substring(0, 12);
+        return dir.resolve(asset.id()).resolve(asset.version())
+                .resolve(safe(variation.name()) + "-" + spec + "." + format.extension());
+    }
+
     /** The rendition of an asset for a variation, generated if needed (the future fails when refused). */
     CompletableFuture<Cached> get(ServedAsset asset, ImagingVariation variation) {
         MediaFormat format = RenditionGenerator.outputFormat(asset.format(), variation);
-        String spec = Hashing.sha256().hashString(variation.toString() + asset.focalX() + "," + asset.focalY(),
-                StandardCharsets.UTF_8).toString().substring(0, 12);
-        Path file = dir.resolve(asset.id()).resolve(asset.version())
-                .resolve(safe(variation.name()) + "-" + spec + "." + format.extension());
+        Path file = file(asset, variation, format);
         if (Files.isRegularFile(file)) {
             return CompletableFuture.completedFuture(new Cached(file, format));
         }
