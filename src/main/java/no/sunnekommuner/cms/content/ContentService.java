@@ -59,6 +59,9 @@ public final class ContentService {
     private final ConcurrentMap<String, ReentrantLock> workspaceLocks = new ConcurrentHashMap<>();
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<ContentEventListener> eventListeners = new CopyOnWriteArrayList<>();
+    /** Preparation of writes to workspaces without a content type (the media library's intake for dam). */
+    private final ConcurrentMap<String, java.util.function.UnaryOperator<ContentNode>> guards =
+            new ConcurrentHashMap<>();
 
     public ContentService(DefinitionRegistry definitions, ContentStore store, ContentValidator validator,
             RichTextSanitizer sanitizer, SiteLocales locales) {
@@ -703,7 +706,8 @@ public final class ContentService {
         }
         Optional<ContentTypeDefinition> type = typeOfWorkspace(workspace);
         if (type.isEmpty()) {
-            return node;
+            java.util.function.UnaryOperator<ContentNode> guard = guards.get(workspace);
+            return guard == null ? node : guard.apply(node);
         }
         List<Violation> violations = new ArrayList<>();
         ContentNode prepared = prepare(type.get(), placeBelow(workspace, parentPath), node, path, "", context(mode),
@@ -931,7 +935,35 @@ public final class ContentService {
     }
 
     /** Items elsewhere whose reference properties point at this item or at an item below it. */
+    /**
+     * Where an asset is used: {@code workspace:path} of the draft or published items whose asset properties
+     * ({@code type: asset}, in every language) hold its key {@code jcr:<identifier>}.
+     */
+    public ImmutableList<String> referrersOfAsset(String identifier) {
+        List<String> found = new ArrayList<>();
+        for (ContentTypeDefinition type : definitions.contentTypes().values()) {
+            for (PropertyDefinition p : type.properties()) {
+                if (p.type().kind() != PropertyType.Kind.ASSET) {
+                    continue;
+                }
+                for (String name : storedNames(p)) {
+                    for (String ref : store.findByValue(type.workspace(), type.effectiveNodeType(), name,
+                            no.sunnekommuner.cms.content.media.AssetNodes.KEY_PREFIX + identifier, true)) {
+                        if (!found.contains(ref)) {
+                            found.add(ref);
+                        }
+                    }
+                }
+            }
+        }
+        return ImmutableList.copyOf(found);
+    }
+
     private void collectReferrers(ContentItem item, String deletedPath, List<String> referrers) {
+        if (item.node().nodeType().equals(no.sunnekommuner.cms.content.media.AssetNodes.ASSET)) {
+            // content refers to assets by key (jcr:<uuid>), not by identifier: delete is refused while used
+            referrersOfAsset(item.id()).stream().filter(r -> !referrers.contains(r)).forEach(referrers::add);
+        }
         Optional<ContentTypeDefinition> ownType = typeOfWorkspace(item.workspace());
         if (ownType.isPresent() && isItemType(item.node().nodeType())) {
             for (ContentTypeDefinition other : definitions.contentTypes().values()) {
@@ -972,6 +1004,14 @@ public final class ContentService {
      * Registers a callback run after every successful write in a workspace (caches of the delivery layer are
      * invalidated this way, synchronously, before the write call returns).
      */
+    /**
+     * Runs every node written to a workspace without a content type through {@code guard} (which may refuse it
+     * by throwing, or return the node to store), on every write path: create, update, patch, import, restore.
+     */
+    public void guardWorkspace(String workspace, java.util.function.UnaryOperator<ContentNode> guard) {
+        guards.put(workspace, guard);
+    }
+
     public void addChangeListener(Consumer<String> listener) {
         changeListeners.add(listener);
     }

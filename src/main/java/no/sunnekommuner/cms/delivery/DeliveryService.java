@@ -50,6 +50,13 @@ public final class DeliveryService {
      * @param maxNodes the node budget of one response ({@code rest.maxRenderedNodes}): items, their children and
      *                 reference targets together
      */
+    /** How asset references are rendered (set once by the composition root; none = the stored string). */
+    private volatile AssetReferenceWriter assets = AssetReferenceWriter.NONE;
+
+    public void resolveAssetsWith(AssetReferenceWriter writer) {
+        this.assets = writer;
+    }
+
     public DeliveryService(NodeReader reader, DefinitionRegistry definitions, SiteLocales locales, String linkBase,
             int maxNodes) {
         this.reader = reader;
@@ -110,7 +117,7 @@ public final class DeliveryService {
         if (!matchesNodeTypes(node, options.endpoint().definition())) {
             throw DeliveryException.notFound("Node 'node " + path + "' does not match any configured node type");
         }
-        return render(g -> new NodeJsonWriter(options.forRead(), reads).writeItem(g, node, false));
+        return render(g -> new NodeJsonWriter(options.forRead(), reads, assets).writeItem(g, node, false));
     }
 
     /**
@@ -139,7 +146,7 @@ public final class DeliveryService {
         StoredNode snapshot = reads.version(node, endpoint.definition().workspace(), version)
                 .orElseThrow(() -> new DeliveryException(404, "versionNotFound", "No version '" + version + "' of "
                         + path));
-        return render(g -> new NodeJsonWriter(options.forRead(), reads).writeItem(g, snapshot, false));
+        return render(g -> new NodeJsonWriter(options.forRead(), reads, assets).writeItem(g, snapshot, false));
     }
 
     private byte[] children(NodeReads reads, RenderOptions options, String relativeParent) {
@@ -152,7 +159,7 @@ public final class DeliveryService {
                 children.add(child);
             }
         }
-        NodeJsonWriter writer = new NodeJsonWriter(options.forRead(), reads);
+        NodeJsonWriter writer = new NodeJsonWriter(options.forRead(), reads, assets);
         return render(g -> {
             g.writeStartArray();
             for (StoredNode child : children) {
@@ -172,7 +179,7 @@ public final class DeliveryService {
                 list(parameters, "properties"), list(parameters, "excludeProperties"), linkBase)
                 .withLastModified(definitions.endpointOptions(d.endpointPath()).lastModified());
         NodePage page = reads.query(query);
-        NodeJsonWriter writer = new NodeJsonWriter(options, reads);
+        NodeJsonWriter writer = new NodeJsonWriter(options, reads, assets);
         return render(g -> {
             g.writeStartObject();
             g.writeNumberField("total", page.total());

@@ -35,9 +35,16 @@ final class NodeJsonWriter {
     private final NodeReads reads;
 
     NodeJsonWriter(RenderOptions options, NodeReads reads) {
+        this(options, reads, AssetReferenceWriter.NONE);
+    }
+
+    NodeJsonWriter(RenderOptions options, NodeReads reads, AssetReferenceWriter assets) {
         this.options = options;
         this.reads = reads;
+        this.assets = assets;
     }
+
+    private final AssetReferenceWriter assets;
 
     /** Writes an item as delivered by a read or a query (children to the endpoint's depth). */
     void writeItem(JsonGenerator g, StoredNode node, boolean applyPropertySelection) throws IOException {
@@ -203,11 +210,21 @@ final class NodeJsonWriter {
 
     private ReferenceDefinition referenceFor(String emittedName, StoredProperty property) {
         for (ReferenceDefinition r : options.endpoint().definition().references()) {
-            if (r.propertyName().equals(emittedName) || r.propertyName().equals(property.name())) {
+            if (r.propertyName().equals(emittedName) || r.propertyName().equals(property.name())
+                    || namePattern(r.propertyName(), emittedName)) {
                 return r;
             }
         }
         return null;
+    }
+
+    /** Magnolia's propertyName is a regular expression ({@code image|logo|gallery}); a malformed one names itself. */
+    private static boolean namePattern(String pattern, String name) {
+        try {
+            return name.matches(pattern);
+        } catch (java.util.regex.PatternSyntaxException literal) {
+            return false;
+        }
     }
 
     private void writeReference(JsonGenerator g, StoredProperty property, ReferenceDefinition reference)
@@ -230,6 +247,10 @@ final class NodeJsonWriter {
      * (generateLink) or the stored value. Every target read counts against the response's node budget.
      */
     private void writeReferenced(JsonGenerator g, String id, ReferenceDefinition reference) throws IOException {
+        if (reference.asset()) {
+            assets.write(g, id, reference, options.locale().language(), !options.endpoint().preview());
+            return;
+        }
         Optional<StoredNode> target = id == null ? Optional.empty()
                 : reads.nodeById(options.endpoint().readWorkspace(reference.targetWorkspace()), id);
         if (target.isEmpty()) {

@@ -27,11 +27,14 @@ final class ContentNodes {
     }
 
     static boolean isSystemProperty(String name) {
-        return name.startsWith("jcr:") || name.startsWith("mgnl:") || name.startsWith("cms:");
+        // a resource's binary and MIME type are content (an asset's jcr:content), not bookkeeping
+        return (name.startsWith("jcr:") && !name.equals("jcr:data") && !name.equals("jcr:mimeType"))
+                || name.startsWith("mgnl:") || name.startsWith("cms:");
     }
 
     static boolean isItemLike(Node node) throws RepositoryException {
-        return node.isNodeType(NodeTypeNames.CONTENT) || node.isNodeType(NodeTypeNames.FOLDER);
+        return node.isNodeType(NodeTypeNames.CONTENT) || node.isNodeType(NodeTypeNames.FOLDER)
+                || node.isNodeType(DamNodeTypes.ASSET);
     }
 
     /** The node's own properties and its non-item children, recursively. */

@@ -100,17 +100,39 @@ public final class JcrValues {
             case PropertyType.DOUBLE -> value.getDouble();
             case PropertyType.DECIMAL -> value.getDecimal();
             case PropertyType.DATE -> date(value.getDate());
-            case PropertyType.BINARY -> {
-                Binary binary = value.getBinary();
-                try (InputStream in = binary.getStream()) {
-                    yield ByteSource.wrap(in.readAllBytes());
-                } catch (IOException e) {
-                    throw new RepositoryException("Could not read binary value", e);
-                } finally {
-                    binary.dispose();
-                }
-            }
+            case PropertyType.BINARY -> new StoredBinary(value.getBinary());
             default -> value.getString();
         };
+    }
+
+    /**
+     * A binary read lazily from the repository's data store: reading an item (an asset of 20 MB) does not load its
+     * file, and copying it (publish, versions) streams it. Jackrabbit's data-store binaries stay readable after
+     * the session that read them is closed (the record is addressed by its content hash).
+     */
+    private static final class StoredBinary extends ByteSource {
+        private final Binary binary;
+
+        StoredBinary(Binary binary) {
+            this.binary = binary;
+        }
+
+        @Override
+        public InputStream openStream() throws IOException {
+            try {
+                return binary.getStream();
+            } catch (RepositoryException e) {
+                throw new IOException("Could not read a binary value", e);
+            }
+        }
+
+        @Override
+        public com.google.common.base.Optional<Long> sizeIfKnown() {
+            try {
+                return com.google.common.base.Optional.of(binary.getSize());
+            } catch (RepositoryException e) {
+                return com.google.common.base.Optional.absent();
+            }
+        }
     }
 }

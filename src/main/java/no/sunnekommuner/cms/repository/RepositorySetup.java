@@ -33,6 +33,10 @@ public final class RepositorySetup {
     public static void prepare(JcrRepository repository, DefinitionRegistry definitions) {
         try {
             new NodeTypeRegistrar(repository).register(definitions);
+            // the media library: Magnolia's DAM node types and workspace, with a published twin like content
+            DamNodeTypes.register(repository);
+            repository.ensureWorkspace(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE);
+            repository.ensureWorkspace(Workspaces.published(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE));
             repository.ensureWorkspace(Workspaces.VERSIONS);
             for (ContentTypeDefinition type : definitions.contentTypes().values()) {
                 repository.ensureWorkspace(type.workspace());

@@ -47,11 +47,14 @@ public final class CmsRuntime implements AutoCloseable {
     private no.sunnekommuner.cms.content.audit.AuditLog audit;
     private no.sunnekommuner.cms.content.webhooks.WebhookDispatcher webhooks;
     private no.sunnekommuner.cms.content.preview.PreviewLinks previews;
+    private final com.google.common.collect.ImmutableMap<String, no.sunnekommuner.cms.definition.ThemeDefinition>
+            themes;
 
     private CmsRuntime(Settings settings, DefinitionRegistry definitions, JcrRepository repository,
             ContentService content, UserDirectory users, SignIn signIn, BasicAuthCache basicAuth, ApiTokens tokens,
             io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics) {
         this.metrics = metrics;
+        this.themes = new no.sunnekommuner.cms.definition.load.ThemeLoader().load(settings.lightModuleDirs());
         this.settings = settings;
         this.definitions = definitions;
         this.repository = repository;
@@ -100,6 +103,10 @@ public final class CmsRuntime implements AutoCloseable {
             no.sunnekommuner.cms.content.webhooks.WebhookDispatcher webhooks = EventWiring.webhooks(settings,
                     definitions, data);
             content.addEventListener(webhooks);
+            no.sunnekommuner.cms.content.media.AssetIntake intake =
+                    new no.sunnekommuner.cms.content.media.AssetIntake(MediaSettings.limits(settings));
+            content.guardWorkspace(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE,
+                    new no.sunnekommuner.cms.content.media.AssetGuard(intake));
             // another cluster node's writes empty the same caches as local ones (delivery, query counts, grids)
             repository.onExternalChange(content::announceExternalChange);
             UserDirectory users = new UserDirectory(new JcrUserStore(repository), new PasswordHasher());
@@ -140,6 +147,17 @@ public final class CmsRuntime implements AutoCloseable {
 
     public ContentService content() {
         return content;
+    }
+
+    /** The light modules' themes (their imaging variations name the renditions). */
+    public com.google.common.collect.ImmutableMap<String, no.sunnekommuner.cms.definition.ThemeDefinition> themes() {
+        return themes;
+    }
+
+    /** The media library (uploads, folders, files of assets) on the content service. */
+    public no.sunnekommuner.cms.content.media.AssetLibrary assets() {
+        return new no.sunnekommuner.cms.content.media.AssetLibrary(content,
+                new no.sunnekommuner.cms.content.media.AssetIntake(MediaSettings.limits(settings)));
     }
 
     /** Editor accounts (sign-in for the editor, the preview endpoints and the nodes API). */

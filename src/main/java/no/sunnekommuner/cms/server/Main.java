@@ -154,6 +154,9 @@ public final class Main {
         modules.add(module(delivery::register, delivery.announcedPaths()));
         java.util.Optional<ApplicationsModule> applications = ApplicationsModule.of(runtime);
         applications.ifPresent(modules::add);
+        no.sunnekommuner.cms.delivery.media.MediaModule media = MediaSettings.module(runtime, delivery.requestUser());
+        modules.add(module(media::register, media.announcedPaths()));
+        delivery.service().resolveAssetsWith(media.assetReferences(runtime.content()));
         EditorModule editor = new EditorModule(new EditorServices(runtime.definitions(), runtime.content(),
                 runtime.users(), runtime.signIn(), runtime.tokens(), runtime.settings().editorTimeZone(),
                 new no.sunnekommuner.cms.editor.WorkflowServices(runtime.audit(), runtime.webhooks(),

@@ -19,14 +19,16 @@ final class DeliveryEndpointReader {
     static final String TYPE = "jcrDeliveryEndpoint_v2";
     static final String CLASS = "info.magnolia.rest.delivery.jcr.v2.JcrDeliveryEndpointDefinition";
     private static final Set<String> RESOLVER_TYPES = ImmutableSet.of("jcrReferenceResolver",
-            "info.magnolia.rest.reference.jcr.JcrReferenceResolverDefinition");
+            "info.magnolia.rest.reference.jcr.JcrReferenceResolverDefinition", ReferenceDefinition.ASSET_RESOLVER,
+            ReferenceDefinition.ASSET_RESOLVER_CLASS);
     private static final Set<String> KEYS = ImmutableSet.of("$type", "class", "implementationClass", "endpointPath",
             "enabled", "workspace", "rootPath", "nodeTypes", "childNodeTypes", "strict", "depth", "limit",
             "maxLimit", "includeSystemProperties", "systemProperties", "properties", "excludeProperties",
             "bypassWorkspaceAcls", "referenceDepth", "referenceRepeat", "references", "personalized");
     private static final Set<String> REFERENCE_KEYS = ImmutableSet.of("name", "propertyName", "referenceResolver");
     private static final Set<String> RESOLVER_KEYS = ImmutableSet.of("$type", "class", "targetWorkspace", "expand",
-            "generateLink", "depthInReferencedNode");
+            "generateLink", "depthInReferencedNode", "assetRenditions", "includeDownloadLink",
+            "includeAssetMetadata");
 
     private final ProblemReporter problems;
 
@@ -107,7 +109,25 @@ final class DeliveryEndpointReader {
                     .orElse(f.string(resolver, "class", resolverPath));
             if (resolverType == null || !RESOLVER_TYPES.contains(resolverType)) {
                 f.report(Severity.MAJOR, resolverPath, "Reference resolver '" + resolverType
-                        + "' is not supported (only jcrReferenceResolver); reference ignored");
+                        + "' is not supported (only jcrReferenceResolver and assetReferenceResolver); reference"
+                        + " ignored");
+                continue;
+            }
+            if (resolverType.equals(ReferenceDefinition.ASSET_RESOLVER)
+                    || resolverType.equals(ReferenceDefinition.ASSET_RESOLVER_CLASS)) {
+                // assets live in the dam workspace (Magnolia's jcr asset provider); no targetWorkspace
+                Object renditions = resolver.get("assetRenditions");
+                ImmutableList.Builder<String> names = ImmutableList.builder();
+                if (renditions instanceof java.util.List<?> list) {
+                    list.forEach(n -> names.add(String.valueOf(n)));
+                } else if (renditions != null) {
+                    f.report(Severity.MAJOR, resolverPath + ".assetRenditions", "assetRenditions is a list of"
+                            + " variation names; ignored");
+                }
+                out.add(new ReferenceDefinition(f.string(r, "name", path), propertyName, resolverType, null,
+                        f.bool(resolver, "expand", resolverPath, true), false, -1, names.build(),
+                        f.bool(resolver, "includeDownloadLink", resolverPath, true),
+                        f.bool(resolver, "includeAssetMetadata", resolverPath, true)));
                 continue;
             }
             String target = f.string(resolver, "targetWorkspace", resolverPath);

@@ -182,6 +182,15 @@ public final class LightModuleLoader {
      * content types (Magnolia reports an unknown workspace; a typo in {@code targetWorkspace} would otherwise
      * deliver bare ids). Problems are major: the endpoint still serves what it can.
      */
+    /** A reference's propertyName is a regular expression in Magnolia ({@code image|logo|gallery}). */
+    private static boolean matchesPattern(String name, String pattern) {
+        try {
+            return name.matches(pattern);
+        } catch (java.util.regex.PatternSyntaxException literal) {
+            return false;
+        }
+    }
+
     private static void checkEndpoints(Map<String, DeliveryEndpointDefinition> endpoints,
             Map<String, ContentTypeDefinition> contentTypes, ProblemReporter problems) {
         List<String> workspaces = contentTypes.values().stream().map(ContentTypeDefinition::workspace).toList();
@@ -192,6 +201,9 @@ public final class LightModuleLoader {
             t.subModels().forEach(s -> nodeTypes.add(s.effectiveNodeType()));
         });
         for (DeliveryEndpointDefinition e : endpoints.values()) {
+            if (e.workspace().equals("dam")) {
+                continue; // Magnolia's DAM module owns the workspace and its node types (mgnl:asset, mgnl:resource)
+            }
             if (!workspaces.contains(e.workspace())) {
                 problems.report(Severity.MAJOR, e.source(), 0, "workspace", "Workspace '" + e.workspace()
                         + "' holds no content type" + Suggestions.hint(e.workspace(), workspaces));
@@ -210,7 +222,8 @@ public final class LightModuleLoader {
             for (int i = 0; i < e.references().size(); i++) {
                 ReferenceDefinition r = e.references().get(i);
                 String key = "references[" + i + "]";
-                if (type.property(r.propertyName()).isEmpty()) {
+                if (type.property(r.propertyName()).isEmpty() && type.properties().stream()
+                        .noneMatch(p -> matchesPattern(p.name(), r.propertyName()))) {
                     problems.report(Severity.MAJOR, e.source(), 0, key + ".propertyName", "Content type '"
                             + type.name() + "' has no property '" + r.propertyName() + "'" + Suggestions.hint(
                                     r.propertyName(), type.properties().stream().map(PropertyDefinition::name)

@@ -40,7 +40,7 @@ class LightModuleLoaderTest {
         assertThat(registry.apps()).containsOnlyKeys("news-app", "benefits-app", "members-app", "themegroups-app",
                 "applications-app");
         assertThat(registry.endpoints()).containsOnlyKeys("delivery/news/v1", "delivery/benefits/v1",
-                "delivery/members/v1", "delivery/themegroups/v1");
+                "delivery/members/v1", "delivery/themegroups/v1", "delivery/dam/v1");
 
         ContentTypeDefinition news = registry.contentType("newsArticle").orElseThrow();
         assertThat(news.workspace()).isEqualTo("news");
