@@ -58,6 +58,8 @@ final class ContentForm extends Div {
 
     /** The editor's time zone ({@code editor.timeZone}): days and times typed are of this zone. */
     private final ZoneId zone;
+    /** The editor's date pattern ({@code editor.dateFormat}): how days are shown and typed. */
+    private final String dateFormat;
 
     private final AppDefinition app;
     private final ContentTypeDefinition type;
@@ -81,8 +83,9 @@ final class ContentForm extends Div {
     private Runnable onChange = () -> { };
 
     ContentForm(AppDefinition app, ContentTypeDefinition type, Labels labels, ContentService content, Locale locale,
-            ZoneId zone) {
+            ZoneId zone, String dateFormat) {
         this.zone = zone;
+        this.dateFormat = dateFormat;
         this.app = app;
         this.type = type;
         this.labels = labels;
@@ -226,7 +229,7 @@ final class ContentForm extends Div {
                     DatePicker d = new DatePicker(label);
                     d.setI18n(datePickerI18n());
                     d.setLocale(locale);
-                    d.setPlaceholder("dd.mm.åååå");
+                    d.setPlaceholder(placeholder());
                     component = d;
                     value = d;
                 }
@@ -342,11 +345,11 @@ final class ContentForm extends Div {
         bound.put(key, new Bound(fd, field));
     }
 
-    /** Month and day names of the UI language, Norwegian date format and Monday first, whatever the UI language. */
+    /** Month and day names of the UI language, the configured date format and Monday first, whatever the UI language. */
     private DatePicker.DatePickerI18n datePickerI18n() {
         java.text.DateFormatSymbols symbols = java.text.DateFormatSymbols.getInstance(locale);
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
-        i18n.setDateFormat("dd.MM.yyyy");
+        i18n.setDateFormat(dateFormat);
         i18n.setFirstDayOfWeek(1);
         i18n.setMonthNames(Arrays.asList(symbols.getMonths()).subList(0, 12).stream()
                 .map(ContentForm::capitalized).toList());
@@ -358,6 +361,21 @@ final class ContentForm extends Div {
         i18n.setToday(getTranslation("date.today"));
         i18n.setCancel(getTranslation("action.cancel"));
         return i18n;
+    }
+
+    /** The date pattern in the UI language's letters ({@code dd.MM.yyyy} → {@code dd.mm.åååå} in Norwegian). */
+    private String placeholder() {
+        String letters = getTranslation("date.patternLetters"); // day, month, year
+        StringBuilder out = new StringBuilder();
+        for (char c : dateFormat.toCharArray()) {
+            out.append(switch (c) {
+                case 'd' -> letters.charAt(0);
+                case 'M' -> letters.charAt(1);
+                case 'y' -> letters.charAt(2);
+                default -> c;
+            });
+        }
+        return out.toString();
     }
 
     private static String capitalized(String text) {

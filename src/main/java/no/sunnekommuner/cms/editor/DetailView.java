@@ -52,7 +52,7 @@ import no.sunnekommuner.cms.security.User;
 @Route(value = "apps/:app/item", layout = MainLayout.class)
 public class DetailView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private final DateTimeFormatter when = DateTimeFormatter.ofPattern(Cms.runtime().editorDateFormat() + " HH:mm");
 
     private AppDefinition app;
     private ContentTypeDefinition type;
@@ -98,7 +98,8 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
         title = item == null ? getTranslation("detail.new", labels.item(app, type)) : displayName(item);
         H1 heading = new H1(title);
         heading.setId("detail-title");
-        form = new ContentForm(app, type, labels, content(), getLocale(), Cms.runtime().editorTimeZone());
+        form = new ContentForm(app, type, labels, content(), getLocale(), Cms.runtime().editorTimeZone(),
+                Cms.runtime().editorDateFormat());
         form.read(item == null ? null : item.node());
         form.onChange(() -> dirty = true);
         dirty = false;
@@ -328,7 +329,7 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
         dialog.setId("versions-dialog");
         Grid<VersionInfo> grid = new Grid<>();
         grid.addColumn(VersionInfo::name).setHeader(getTranslation("versions.name")).setAutoWidth(true);
-        grid.addColumn(v -> v.created() == null ? "" : WHEN.format(v.created())).setHeader(getTranslation("versions.when"))
+        grid.addColumn(v -> v.created() == null ? "" : when.format(v.created().atZoneSameInstant(Cms.runtime().editorTimeZone()))).setHeader(getTranslation("versions.when"))
                 .setAutoWidth(true);
         grid.addColumn(VersionInfo::createdBy).setHeader(getTranslation("versions.by")).setAutoWidth(true);
         grid.addComponentColumn(v -> {

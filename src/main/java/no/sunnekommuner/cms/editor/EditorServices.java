@@ -8,11 +8,11 @@ import no.sunnekommuner.cms.security.SignIn;
 import no.sunnekommuner.cms.security.UserDirectory;
 
 /**
- * What the editor's views use, handed in by the composition root ({@code server}) so that the editor depends on
+ * What the editor's views use (the date pattern is {@code editor.dateFormat}, a {@code DateTimeFormatter} pattern), handed in by the composition root ({@code server}) so that the editor depends on
  * the layers below it only, never on the runtime that builds it.
  */
 public record EditorServices(DefinitionRegistry definitions, ContentService content, UserDirectory users,
-        SignIn signIn, ApiTokens tokens, java.time.ZoneId editorTimeZone) {
+        SignIn signIn, ApiTokens tokens, java.time.ZoneId editorTimeZone, String editorDateFormat) {
 
     public EditorServices {
         Objects.requireNonNull(definitions, "definitions");
@@ -21,5 +21,6 @@ public record EditorServices(DefinitionRegistry definitions, ContentService cont
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(editorTimeZone, "editorTimeZone");
+        Objects.requireNonNull(editorDateFormat, "editorDateFormat");
     }
 }

@@ -136,7 +136,8 @@ public final class Main {
         modules.add(new StatusModule(runtime.definitions(), runtime.content(), delivery.requestUser()));
         modules.add(module(delivery::register, delivery.announcedPaths()));
         EditorModule editor = new EditorModule(new EditorServices(runtime.definitions(), runtime.content(),
-                runtime.users(), runtime.signIn(), runtime.tokens(), runtime.settings().editorTimeZone()));
+                runtime.users(), runtime.signIn(), runtime.tokens(), runtime.settings().editorTimeZone(),
+                runtime.settings().editorDateFormat()));
         modules.add(module(editor::register, editor.announcedPaths()));
         String staticDir = runtime.settings().get("server.staticDir", "");
         if (!staticDir.isBlank()) {
