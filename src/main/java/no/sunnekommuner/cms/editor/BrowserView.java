@@ -51,7 +51,8 @@ import no.sunnekommuner.cms.security.User;
 @Route(value = "apps/:app", layout = MainLayout.class)
 public class BrowserView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private final DateTimeFormatter date = DateTimeFormatter.ofPattern(Cms.runtime().editorDateFormat())
+            .withZone(Cms.runtime().editorTimeZone());
 
     private final Grid<ContentItem> grid = new Grid<>();
     private final TextField search = new TextField();
@@ -158,7 +159,7 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::scheduleCell).setHeader(getTranslation("status.scheduled")).setKey("schedule")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(item -> item.lastModified() == null ? "" : DATE.format(item.lastModified()))
+        grid.addColumn(item -> item.lastModified() == null ? "" : date.format(item.lastModified()))
                 .setHeader(getTranslation("browser.modified")).setKey("mgnl:lastModified").setSortable(true)
                 .setSortProperty("mgnl:lastModified").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> list(query.getOffset(), query.getLimit(), query.getSortOrders()).items().stream(),
@@ -218,7 +219,7 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
             return item.name();
         }
         if (value instanceof java.time.OffsetDateTime d) {
-            return DATE.format(d);
+            return date.format(d);
         }
         if (value instanceof Boolean b) {
             return b ? "✓" : "";

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -57,6 +58,8 @@ final class ContentForm extends Div {
 
     /** The editor's time zone ({@code editor.timeZone}): days and times typed are of this zone. */
     private final ZoneId zone;
+    /** The editor's date pattern ({@code editor.dateFormat}): how days are shown and typed. */
+    private final String dateFormat;
 
     private final AppDefinition app;
     private final ContentTypeDefinition type;
@@ -65,15 +68,24 @@ final class ContentForm extends Div {
     private final Locale locale;
     private final String defaultLanguage;
     private final List<String> otherLanguages;
-    /** Fields by stored name; sub-model fields as {@code <property>.<sub-property>}. */
-    private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
-    private final Map<String, FieldDefinition> definitions = new LinkedHashMap<>();
+    /**
+     * Moves values between the fields and the node ({@link FormDraft}); the stored value and the field value are
+     * converted in each binding. No validators here: the content service validates, and its violations are shown
+     * on the fields ({@link #showViolations}).
+     */
+    private final Binder<FormDraft> binder = new Binder<>();
+    /** The bound fields by stored name (sub-model fields as {@code <property>.<sub-property>}), for messages. */
+    private final Map<String, Bound> bound = new LinkedHashMap<>();
     private ContentNode original;
+
+    private record Bound(FieldDefinition definition, HasValue<?, ?> field) {
+    }
     private Runnable onChange = () -> { };
 
     ContentForm(AppDefinition app, ContentTypeDefinition type, Labels labels, ContentService content, Locale locale,
-            ZoneId zone) {
+            ZoneId zone, String dateFormat) {
         this.zone = zone;
+        this.dateFormat = dateFormat;
         this.app = app;
         this.type = type;
         this.labels = labels;
@@ -82,6 +94,15 @@ final class ContentForm extends Div {
         this.defaultLanguage = content.locales().defaultLanguage();
         this.otherLanguages = content.locales().otherLanguages();
         addClassName("content-form");
+        // the fields' own checks (an e-mail field's pattern …) would keep a value from the node; the content
+        // service judges every value and the form shows its verdict, in the YAML's words
+        binder.setDefaultValidatorsEnabled(false);
+        binder.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                clearError(e.getHasValue());
+                onChange.run();
+            }
+        });
         FormLayout main = layout();
         for (PropertyDefinition p : type.properties()) {
             if (p.type().kind() == PropertyType.Kind.SUB_MODEL) {
@@ -164,9 +185,10 @@ final class ContentForm extends Div {
         }
         String description = prefix.isEmpty() ? labels.description(app, p) : null;
         if (description != null) {
-            fields.keySet().stream().filter(k -> k.equals(prefix + p.name()) || k.startsWith(prefix + p.name() + "_"))
+            bound.keySet().stream().filter(k -> k.equals(prefix + p.name()) || k.startsWith(prefix + p.name() + "_"))
                     .forEach(k -> {
-                        if (fields.get(k) instanceof com.vaadin.flow.component.HasHelper h && h.getHelperText() == null) {
+                        if (bound.get(k).field() instanceof com.vaadin.flow.component.HasHelper h
+                                && h.getHelperText() == null) {
                             h.setHelperText(description);
                         }
                     });
@@ -207,7 +229,7 @@ final class ContentForm extends Div {
                     DatePicker d = new DatePicker(label);
                     d.setI18n(datePickerI18n());
                     d.setLocale(locale);
-                    d.setPlaceholder("dd.mm.åååå");
+                    d.setPlaceholder(placeholder());
                     component = d;
                     value = d;
                 }
@@ -312,22 +334,22 @@ final class ContentForm extends Div {
         if (fd.readOnly() && value instanceof com.vaadin.flow.component.HasValueAndElement<?, ?> hv) {
             hv.setReadOnly(true);
         }
-        value.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                clearError(key);
-                onChange.run();
-            }
-        });
-        fields.put(key, value);
-        definitions.put(key, fd);
+        bind(key, fd, value);
         return component;
     }
 
-    /** Month and day names of the UI language, Norwegian date format and Monday first, whatever the UI language. */
+    @SuppressWarnings("unchecked")
+    private <V> void bind(String key, FieldDefinition fd, HasValue<?, V> field) {
+        binder.forField(field).bind(draft -> (V) toField(draft.stored(key), fd, field),
+                (draft, value) -> draft.set(key, fromField(value, fd, draft.stored(key))));
+        bound.put(key, new Bound(fd, field));
+    }
+
+    /** Month and day names of the UI language, the configured date format and Monday first, whatever the UI language. */
     private DatePicker.DatePickerI18n datePickerI18n() {
         java.text.DateFormatSymbols symbols = java.text.DateFormatSymbols.getInstance(locale);
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
-        i18n.setDateFormat("dd.MM.yyyy");
+        i18n.setDateFormat(dateFormat);
         i18n.setFirstDayOfWeek(1);
         i18n.setMonthNames(Arrays.asList(symbols.getMonths()).subList(0, 12).stream()
                 .map(ContentForm::capitalized).toList());
@@ -339,6 +361,21 @@ final class ContentForm extends Div {
         i18n.setToday(getTranslation("date.today"));
         i18n.setCancel(getTranslation("action.cancel"));
         return i18n;
+    }
+
+    /** The date pattern in the UI language's letters ({@code dd.MM.yyyy} → {@code dd.mm.åååå} in Norwegian). */
+    private String placeholder() {
+        String letters = getTranslation("date.patternLetters"); // day, month, year
+        StringBuilder out = new StringBuilder();
+        for (char c : dateFormat.toCharArray()) {
+            out.append(switch (c) {
+                case 'd' -> letters.charAt(0);
+                case 'M' -> letters.charAt(1);
+                case 'y' -> letters.charAt(2);
+                default -> c;
+            });
+        }
+        return out.toString();
     }
 
     private static String capitalized(String text) {
@@ -377,24 +414,10 @@ final class ContentForm extends Div {
     }
 
     /** Shows a node's values in the fields. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     void read(ContentNode node) {
         this.original = node;
-        for (Map.Entry<String, HasValue<?, ?>> e : fields.entrySet()) {
-            Object stored = valueOf(node, e.getKey());
-            HasValue field = e.getValue();
-            field.setValue(toField(stored, definitions.get(e.getKey()), field));
-        }
+        binder.readBean(new FormDraft(node, type, node == null ? "" : node.name()));
         markMissingTranslations();
-    }
-
-    private static Object valueOf(ContentNode node, String key) {
-        int dot = key.indexOf('.');
-        if (dot < 0) {
-            return node == null ? null : node.property(key);
-        }
-        ContentNode child = node == null ? null : node.children().get(key.substring(0, dot));
-        return child == null ? null : child.property(key.substring(dot + 1));
     }
 
     @SuppressWarnings("rawtypes")
@@ -420,40 +443,10 @@ final class ContentForm extends Div {
 
     /** Builds the node the fields describe, keeping what the form does not show (other children, unknown values). */
     ContentNode write(String name) {
-        ContentNode.Builder b = original == null ? ContentNode.builder(name, type.effectiveNodeType())
-                : original.toBuilder();
-        Map<String, ContentNode.Builder> children = new LinkedHashMap<>();
-        for (Map.Entry<String, HasValue<?, ?>> e : fields.entrySet()) {
-            String key = e.getKey();
-            Object value = fromField(e.getValue().getValue(), definitions.get(key), valueOf(original, key));
-            int dot = key.indexOf('.');
-            if (dot < 0) {
-                b.property(key, value);
-            } else {
-                String childName = key.substring(0, dot);
-                ContentNode.Builder child = children.computeIfAbsent(childName, c -> {
-                    ContentNode existing = original == null ? null : original.children().get(c);
-                    if (existing != null) {
-                        return existing.toBuilder();
-                    }
-                    SubModelDefinition sub = type.property(c).flatMap(pp -> type.subModel(pp.type().target()))
-                            .orElseThrow();
-                    return ContentNode.builder(c, sub.effectiveNodeType());
-                });
-                child.property(key.substring(dot + 1), value);
-            }
-        }
-        for (Map.Entry<String, ContentNode.Builder> c : children.entrySet()) {
-            ContentNode child = c.getValue().build();
-            boolean empty = child.properties().values().stream().allMatch(v -> v == null
-                    || no.sunnekommuner.cms.content.model.Values.isEmpty(v));
-            if (empty) {
-                b.removeChild(c.getKey());
-            } else {
-                b.child(child);
-            }
-        }
-        return b.build();
+        FormDraft draft = new FormDraft(original, type, name);
+        // as a draft: the bindings hold no validators (the content service validates), so every value is written
+        binder.writeBeanAsDraft(draft);
+        return draft.build();
     }
 
     private Object fromField(Object value, FieldDefinition fd, Object previous) {
@@ -494,7 +487,7 @@ final class ContentForm extends Div {
     List<String> showViolations(List<Violation> violations) {
         List<String> general = new ArrayList<>();
         for (Violation v : violations) {
-            HasValue<?, ?> field = fields.get(v.field());
+            HasValue<?, ?> field = bound.containsKey(v.field()) ? bound.get(v.field()).field() : null;
             // a validator's errorMessage from the YAML (a key of the module's bundles, or text) wins
             String message = v.messageKey() != null ? labels.message(v.messageKey()) : v.message(locale);
             if (field instanceof HasValidation h) {
@@ -508,11 +501,11 @@ final class ContentForm extends Div {
     }
 
     void clearErrors() {
-        fields.keySet().forEach(this::clearError);
+        bound.values().forEach(b -> clearError(b.field()));
     }
 
-    private void clearError(String key) {
-        if (fields.get(key) instanceof HasValidation h) {
+    private static void clearError(HasValue<?, ?> field) {
+        if (field instanceof HasValidation h) {
             h.setInvalid(false);
             h.setErrorMessage(null);
         }
@@ -520,16 +513,17 @@ final class ContentForm extends Div {
 
     /** Marks bilingual fields whose English is missing while the Norwegian is filled. */
     void markMissingTranslations() {
-        for (Map.Entry<String, HasValue<?, ?>> e : fields.entrySet()) {
+        for (Map.Entry<String, Bound> e : bound.entrySet()) {
             String key = e.getKey();
-            PropertyDefinition p = definitions.get(key).property();
+            PropertyDefinition p = e.getValue().definition().property();
             if (!p.i18n() || !key.contains("_")) {
                 continue;
             }
             String base = key.substring(0, key.lastIndexOf('_'));
-            HasValue<?, ?> norwegian = fields.get(base);
-            boolean missing = !e.getValue().isEmpty() ? false : norwegian != null && !norwegian.isEmpty();
-            if (e.getValue() instanceof Component c) {
+            HasValue<?, ?> norwegian = bound.containsKey(base) ? bound.get(base).field() : null;
+            HasValue<?, ?> field = e.getValue().field();
+            boolean missing = !field.isEmpty() ? false : norwegian != null && !norwegian.isEmpty();
+            if (field instanceof Component c) {
                 c.getElement().getClassList().set("missing-translation", missing);
                 if (c instanceof com.vaadin.flow.component.HasHelper h && missing) {
                     h.setHelperText(getTranslation("editor.missingTranslation"));
@@ -539,7 +533,7 @@ final class ContentForm extends Div {
     }
 
     Set<String> fieldKeys() {
-        return fields.keySet();
+        return bound.keySet();
     }
 
 

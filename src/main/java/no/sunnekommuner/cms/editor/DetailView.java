@@ -52,7 +52,7 @@ import no.sunnekommuner.cms.security.User;
 @Route(value = "apps/:app/item", layout = MainLayout.class)
 public class DetailView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private final DateTimeFormatter when = DateTimeFormatter.ofPattern(Cms.runtime().editorDateFormat() + " HH:mm");
 
     private AppDefinition app;
     private ContentTypeDefinition type;
@@ -98,7 +98,8 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
         title = item == null ? getTranslation("detail.new", labels.item(app, type)) : displayName(item);
         H1 heading = new H1(title);
         heading.setId("detail-title");
-        form = new ContentForm(app, type, labels, content(), getLocale(), Cms.runtime().editorTimeZone());
+        form = new ContentForm(app, type, labels, content(), getLocale(), Cms.runtime().editorTimeZone(),
+                Cms.runtime().editorDateFormat());
         form.read(item == null ? null : item.node());
         form.onChange(() -> dirty = true);
         dirty = false;

@@ -8,12 +8,12 @@ import no.sunnekommuner.cms.security.SignIn;
 import no.sunnekommuner.cms.security.UserDirectory;
 
 /**
- * What the editor's views use, handed in by the composition root ({@code server}) so that the editor depends on
+ * What the editor's views use (the date pattern is {@code editor.dateFormat}, a {@code DateTimeFormatter} pattern), handed in by the composition root ({@code server}) so that the editor depends on
  * the layers below it only, never on the runtime that builds it.
  */
 public record EditorServices(DefinitionRegistry definitions, ContentService content, UserDirectory users,
-        SignIn signIn, ApiTokens tokens, java.time.ZoneId editorTimeZone, WorkflowServices workflow,
-        no.sunnekommuner.cms.content.applications.MembershipApplications applications) {
+        SignIn signIn, ApiTokens tokens, java.time.ZoneId editorTimeZone, String editorDateFormat,
+        WorkflowServices workflow, no.sunnekommuner.cms.content.applications.MembershipApplications applications) {
 
     public EditorServices {
         Objects.requireNonNull(definitions, "definitions");
@@ -23,5 +23,6 @@ public record EditorServices(DefinitionRegistry definitions, ContentService cont
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(editorTimeZone, "editorTimeZone");
         Objects.requireNonNull(workflow, "workflow");
+        Objects.requireNonNull(editorDateFormat, "editorDateFormat");
     }
 }

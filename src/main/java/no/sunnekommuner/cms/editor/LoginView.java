@@ -40,8 +40,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.addLoginListener(e -> signIn(e.getUsername(), e.getPassword()));
         H1 title = new H1(getTranslation("app.title"));
         title.addClassName("login-title");
-        Paragraph lead = new Paragraph(getTranslation("login.lead"));
-        add(title, lead, form);
+        Paragraph intro = new Paragraph(getTranslation("login.lead"));
+        add(title, intro, form);
     }
 
     private void signIn(String username, String password) {

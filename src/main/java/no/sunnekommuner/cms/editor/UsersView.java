@@ -47,7 +47,7 @@ import no.sunnekommuner.cms.security.UserDirectory;
 @Route(value = "users", layout = MainLayout.class)
 public class UsersView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final DateTimeFormatter when = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+    private final DateTimeFormatter when = DateTimeFormatter.ofPattern(Cms.runtime().editorDateFormat() + " HH:mm")
             .withZone(Cms.runtime().editorTimeZone());
     private static final List<Integer> VALIDITY_DAYS = List.of(7, 30, 90, 365);
 

@@ -159,6 +159,7 @@ public final class Main {
         delivery.service().resolveAssetsWith(media.assetReferences(runtime.content()));
         EditorModule editor = new EditorModule(new EditorServices(runtime.definitions(), runtime.content(),
                 runtime.users(), runtime.signIn(), runtime.tokens(), runtime.settings().editorTimeZone(),
+                runtime.settings().editorDateFormat(),
                 new no.sunnekommuner.cms.editor.WorkflowServices(runtime.audit(), runtime.webhooks(),
                         runtime.previews()),
                 applications.map(ApplicationsModule::applications).orElse(null)));

@@ -153,6 +153,23 @@ public final class Settings {
         }
     }
 
+    /**
+     * The editor's date pattern ({@code editor.dateFormat}): days, months and years only ({@code d}/{@code dd},
+     * {@code M}/{@code MM}, {@code yy}/{@code yyyy} with separators), as the date picker reads and writes them;
+     * anything else is a configuration error.
+     */
+    public String editorDateFormat() {
+        String pattern = get("editor.dateFormat");
+        // the tokens the editor's date picker parses: d or dd, M or MM, yy or yyyy, with separators between
+        boolean valid = pattern.matches("(?:(?<![d])d{1,2}(?![d])|(?<![M])M{1,2}(?![M])|(?<![y])(?:yyyy|yy)(?![y])"
+                + "|[ ./-])+") && pattern.contains("d") && pattern.contains("M") && pattern.contains("y");
+        if (!valid) {
+            throw new ConfigurationException("Setting 'editor.dateFormat' is no date pattern of d, M and y (e.g. "
+                    + "dd.MM.yyyy): " + pattern);
+        }
+        return pattern;
+    }
+
     public SiteLocales siteLocales() {
         return new SiteLocales(list("content.languages"), get("content.defaultLanguage"),
                 get("content.fallbackLanguage", get("content.defaultLanguage")));

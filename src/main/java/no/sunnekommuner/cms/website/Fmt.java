@@ -60,14 +60,7 @@ public final class Fmt {
         return Messages.get(lang, key, args);
     }
 
-    public String county(Object code) {
-        return code == null ? "" : Messages.get(lang, "county." + code);
-    }
-
-    public String memberType(Object code) {
-        return code == null ? "" : Messages.get(lang, "memberType." + code);
-    }
-
+    /** The label of an option value: the message {@code <property>.<value>} (templates name the property). */
     public String option(String property, Object code) {
         return code == null ? "" : Messages.get(lang, property + "." + code);
     }

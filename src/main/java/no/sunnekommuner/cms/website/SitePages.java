@@ -21,6 +21,12 @@ final class SitePages {
 
     private final DeliveryClient api;
     private final Clock clock;
+    /** Endpoints, property names and orders of the content model ({@code website/site-model.properties}). */
+    private final SiteModel cm;
+    private final String news;
+    private final String members;
+    private final String themeGroupsEndpoint;
+    private final String benefits;
     private final ObjectMapper json = new ObjectMapper();
 
     private final ApplicationForm applications;
@@ -29,6 +35,11 @@ final class SitePages {
         this.api = api;
         this.clock = clock;
         this.applications = applications;
+        this.cm = SiteModel.load();
+        this.news = cm.get("endpoint.news");
+        this.members = cm.get("endpoint.members");
+        this.themeGroupsEndpoint = cm.get("endpoint.themeGroups");
+        this.benefits = cm.get("endpoint.benefits");
     }
 
     /** The page for a path below the language prefix ({@code ""}, {@code "/members/asker"}); empty = 404. */
@@ -55,7 +66,7 @@ final class SitePages {
             case NEWS -> news(lang, query);
             case WHY -> why(lang);
             case MEMBERS -> members(lang, query);
-            case THEME_GROUPS -> themeGroups(lang);
+            case THEME_GROUPS -> themeGroupsPage(lang);
             case GROWTH -> growth(lang);
             case MAP -> map(lang);
             case ACCESSIBILITY -> simple(lang, s, "accessibility", "accessibility.title");
@@ -65,19 +76,21 @@ final class SitePages {
 
     private Page front(Lang lang) {
         Map<String, Object> m = model(lang, Messages.get(lang, "site.name"), Messages.get(lang, "front.lead"));
-        List<Object> featured = results(api.list("news", params(lang, "featured", "true",
-                "orderBy", "publishDate desc", "limit", "1")));
-        m.put("featured", featured.isEmpty() ? null : featured.get(0));
-        List<Object> latest = results(api.list("news", params(lang, "orderBy", "publishDate desc", "limit", "5")));
-        if (!featured.isEmpty()) {
-            Object id = ((Map<?, ?>) featured.get(0)).get("@id");
+        List<Object> featuredNews = results(api.list(news, params(lang, cm.get("news.featuredFilter"), "true",
+                "orderBy", cm.get("news.order"), "limit", "1")));
+        m.put("featuredArticle", featuredNews.isEmpty() ? null : featuredNews.get(0));
+        List<Object> latest = results(api.list(news, params(lang, "orderBy", cm.get("news.order"), "limit", "5")));
+        if (!featuredNews.isEmpty()) {
+            Object id = ((Map<?, ?>) featuredNews.get(0)).get("@id");
             latest.removeIf(a -> id.equals(((Map<?, ?>) a).get("@id")));
         }
         m.put("latest", latest.subList(0, Math.min(4, latest.size())));
-        m.put("benefits", results(api.list("benefits", params(lang, "orderBy", "sortOrder asc", "limit", "3"))));
-        m.put("members", results(api.list("members", params(lang, "orderBy", "memberSince desc", "limit", "6"))));
-        m.put("themeGroups", results(api.list("themegroups", params(lang, "orderBy", "name asc", "limit", "20"))));
-        m.put("growth", Growth.of(allMembers(lang), OffsetDateTime.now(clock.withZone(Fmt.OSLO))));
+        m.put("benefits", results(api.list(benefits, params(lang, "orderBy", cm.get("benefits.order"), "limit", "3"))));
+        m.put("members", results(api.list(members, params(lang, "orderBy", cm.get("members.newestOrder"),
+                "limit", "6"))));
+        m.put("groups", results(api.list(themeGroupsEndpoint, params(lang, "orderBy", cm.get("themeGroups.order"),
+                "limit", "20"))));
+        m.put("growth", Growth.of(allMembers(lang), OffsetDateTime.now(clock.withZone(Fmt.OSLO)), cm));
         m.put("ogType", "website");
         return Page.ok("front", m, "/", "/en/");
     }
@@ -89,22 +102,22 @@ final class SitePages {
         } catch (NumberFormatException e) {
             // a mangled page number shows the first page
         }
-        List<Object> groups = results(api.list("themegroups", params(lang, "orderBy", "name asc", "limit", "100")));
+        List<Object> groups = allThemeGroups(lang);
         String theme = query.getOrDefault("theme", "");
-        Map<String, String> p = params(lang, "orderBy", "publishDate desc", "limit", String.valueOf(NEWS_PAGE_SIZE),
+        Map<String, String> p = params(lang, "orderBy", cm.get("news.order"), "limit", String.valueOf(NEWS_PAGE_SIZE),
                 "offset", String.valueOf((pageNo - 1) * NEWS_PAGE_SIZE));
         Object chosen = null;
         for (Object g : groups) {
             if (((Map<?, ?>) g).get("@name").equals(theme)) {
                 chosen = g;
-                p.put("themeGroups", String.valueOf(((Map<?, ?>) g).get("@id")));
+                p.put(cm.get("news.themeGroups"), String.valueOf(((Map<?, ?>) g).get("@id")));
             }
         }
-        JsonNode list = api.list("news", p);
+        JsonNode list = api.list(news, p);
         int total = list.path("total").asInt();
         Map<String, Object> m = model(lang, Messages.get(lang, "news.title"), Messages.get(lang, "news.lead"));
         m.put("articles", results(list));
-        m.put("themeGroups", groups);
+        m.put("groups", groups);
         m.put("theme", chosen == null ? "" : theme);
         m.put("chosenTheme", chosen);
         m.put("page", pageNo);
@@ -114,12 +127,12 @@ final class SitePages {
     }
 
     private Optional<Page> article(Lang lang, String itemPath) {
-        return api.item("news", itemPath, lang.code()).map(node -> {
+        return api.item(news, itemPath, lang.code()).map(node -> {
             Map<String, Object> a = map(node);
-            Map<String, Object> m = model(lang, str(a.get("title")), str(a.get("lead")));
+            Map<String, Object> m = model(lang, str(a.get(cm.get("news.title"))), str(a.get(cm.get("news.lead"))));
             m.put("article", a);
             m.put("ogType", "article");
-            m.put("ogImage", a.get("image"));
+            m.put("ogImage", a.get(cm.get("news.image")));
             return Page.ok("article", m, Section.NEWS.path(Lang.NB) + a.get("@path"),
                     Section.NEWS.path(Lang.EN) + a.get("@path"));
         });
@@ -127,7 +140,8 @@ final class SitePages {
 
     private Page why(Lang lang) {
         Map<String, Object> m = model(lang, Messages.get(lang, "why.title"), Messages.get(lang, "why.lead"));
-        m.put("benefits", results(api.list("benefits", params(lang, "orderBy", "sortOrder asc", "limit", "100"))));
+        m.put("benefits", results(api.list(benefits, params(lang, "orderBy", cm.get("benefits.order"),
+                "limit", "100"))));
         return Page.ok("why", m, Section.WHY.path(Lang.NB), Section.WHY.path(Lang.EN));
     }
 
@@ -135,22 +149,23 @@ final class SitePages {
         List<Object> all = allMembers(lang);
         TreeSet<String> counties = new TreeSet<>();
         all.forEach(x -> {
-            Object c = ((Map<?, ?>) x).get("county");
+            Object c = ((Map<?, ?>) x).get(cm.get("members.county"));
             if (c != null) {
                 counties.add(c.toString());
             }
         });
-        String county = query.getOrDefault("county", "");
+        // the site's own filter parameters (?county=, ?type=, ?q=) are named like the properties they filter
+        String county = query.getOrDefault(cm.get("members.county"), "");
         String type = query.getOrDefault("type", "");
         String q = query.getOrDefault("q", "").strip();
-        Map<String, String> p = params(lang, "orderBy", "name asc", "limit", "500");
+        Map<String, String> p = params(lang, "orderBy", cm.get("members.order"), "limit", "500");
         if (counties.contains(county)) {
-            p.put("county", county);
+            p.put(cm.get("members.county"), county);
         } else {
             county = "";
         }
-        if (type.equals("kommune") || type.equals("fylkeskommune")) {
-            p.put("memberType", type);
+        if (cm.list("members.types").contains(type)) {
+            p.put(cm.get("members.type"), type);
         } else {
             type = "";
         }
@@ -160,7 +175,7 @@ final class SitePages {
         if (!q.isEmpty()) {
             p.put("q", q);
         }
-        List<Object> found = q.isEmpty() && county.isEmpty() && type.isEmpty() ? all : results(api.list("members", p));
+        List<Object> found = q.isEmpty() && county.isEmpty() && type.isEmpty() ? all : results(api.list(members, p));
         Map<String, Object> m = model(lang, Messages.get(lang, "members.title"), Messages.get(lang, "members.lead"));
         m.put("members", found);
         m.put("counties", List.copyOf(counties));
@@ -172,40 +187,44 @@ final class SitePages {
     }
 
     private Optional<Page> member(Lang lang, String itemPath) {
-        return api.item("members", itemPath, lang.code()).map(node -> {
+        return api.item(members, itemPath, lang.code()).map(node -> {
             Map<String, Object> member = map(node);
             Object id = member.get("@id");
             List<Object> groups = new ArrayList<>();
-            for (Object g : results(api.list("themegroups", params(lang, "orderBy", "name asc", "limit", "100")))) {
+            for (Object g : allThemeGroups(lang)) {
                 Map<?, ?> group = (Map<?, ?>) g;
-                boolean takesPart = group.get("members") instanceof List<?> list
+                boolean takesPart = group.get(cm.get("themeGroups.members")) instanceof List<?> list
                         && list.stream().anyMatch(x -> x instanceof Map<?, ?> mm && id.equals(mm.get("@id")));
-                boolean leads = group.get("leader") instanceof Map<?, ?> leader && id.equals(leader.get("@id"));
+                boolean leads = group.get(cm.get("themeGroups.leader")) instanceof Map<?, ?> leader
+                        && id.equals(leader.get("@id"));
                 if (takesPart || leads) {
                     groups.add(g);
                 }
             }
-            Map<String, Object> m = model(lang, str(member.get("name")),
-                    Messages.get(lang, "memberType." + member.get("memberType")) + " · "
-                            + Messages.get(lang, "county." + member.get("county")));
+            String typeProperty = cm.get("members.type");
+            String countyProperty = cm.get("members.county");
+            Map<String, Object> m = model(lang, str(member.get(cm.get("members.name"))),
+                    Messages.get(lang, typeProperty + "." + member.get(typeProperty)) + " · "
+                            + Messages.get(lang, countyProperty + "." + member.get(countyProperty)));
             m.put("member", member);
-            m.put("themeGroups", groups);
+            m.put("groups", groups);
             return Page.ok("member", m, Section.MEMBERS.path(Lang.NB) + member.get("@path"),
                     Section.MEMBERS.path(Lang.EN) + member.get("@path"));
         });
     }
 
-    private Page themeGroups(Lang lang) {
+    private Page themeGroupsPage(Lang lang) {
         Map<String, Object> m = model(lang, Messages.get(lang, "themeGroups.title"),
                 Messages.get(lang, "themeGroups.lead"));
-        m.put("themeGroups", results(api.list("themegroups", params(lang, "orderBy", "name asc", "limit", "100"))));
+        m.put("groups", allThemeGroups(lang));
         return Page.ok("themegroups", m, Section.THEME_GROUPS.path(Lang.NB), Section.THEME_GROUPS.path(Lang.EN));
     }
 
     private Optional<Page> themeGroup(Lang lang, String itemPath) {
-        return api.item("themegroups", itemPath, lang.code()).map(node -> {
+        return api.item(themeGroupsEndpoint, itemPath, lang.code()).map(node -> {
             Map<String, Object> g = map(node);
-            Map<String, Object> m = model(lang, str(g.get("name")), PlainText.plain(str(g.get("description"))));
+            Map<String, Object> m = model(lang, str(g.get(cm.get("themeGroups.name"))),
+                    PlainText.plain(str(g.get(cm.get("themeGroups.description")))));
             m.put("group", g);
             return Page.ok("themegroup", m, Section.THEME_GROUPS.path(Lang.NB) + g.get("@path"),
                     Section.THEME_GROUPS.path(Lang.EN) + g.get("@path"));
@@ -214,13 +233,13 @@ final class SitePages {
 
     private Page growth(Lang lang) {
         Map<String, Object> m = model(lang, Messages.get(lang, "growth.title"), Messages.get(lang, "growth.lead"));
-        m.put("growth", Growth.of(allMembers(lang), OffsetDateTime.now(clock.withZone(Fmt.OSLO))));
+        m.put("growth", Growth.of(allMembers(lang), OffsetDateTime.now(clock.withZone(Fmt.OSLO)), cm));
         return Page.ok("growth", m, Section.GROWTH.path(Lang.NB), Section.GROWTH.path(Lang.EN));
     }
 
     private Page map(Lang lang) {
         Map<String, Object> m = model(lang, Messages.get(lang, "map.title"), Messages.get(lang, "map.lead"));
-        m.put("map", MemberMap.of(allMembers(lang)));
+        m.put("map", MemberMap.of(allMembers(lang), cm));
         return Page.ok("map", m, Section.MAP.path(Lang.NB), Section.MAP.path(Lang.EN));
     }
 
@@ -232,20 +251,20 @@ final class SitePages {
     /** Every published item's site path in both languages with its last change, for sitemap.xml. */
     List<Map<String, String>> sitemapEntries() {
         List<Map<String, String>> items = new ArrayList<>();
-        String news = addItems(items, "news", Section.NEWS, "publishDate");
-        String members = addItems(items, "members", Section.MEMBERS, null);
-        String groups = addItems(items, "themegroups", Section.THEME_GROUPS, null);
-        String benefits = addItems(new ArrayList<>(), "benefits", null, null);
+        String newsDay = addItems(items, news, Section.NEWS, cm.get("news.date"));
+        String membersDay = addItems(items, members, Section.MEMBERS, null);
+        String groupsDay = addItems(items, themeGroupsEndpoint, Section.THEME_GROUPS, null);
+        String benefitsDay = addItems(new ArrayList<>(), benefits, null, null);
         // a list page changed when the newest of its items did; the static pages have no date
         Map<Section, String> sections = new java.util.EnumMap<>(Section.class);
-        sections.put(Section.NEWS, news);
-        sections.put(Section.MEMBERS, members);
-        sections.put(Section.GROWTH, members);
-        sections.put(Section.MAP, members);
-        sections.put(Section.THEME_GROUPS, groups);
-        sections.put(Section.WHY, benefits);
+        sections.put(Section.NEWS, newsDay);
+        sections.put(Section.MEMBERS, membersDay);
+        sections.put(Section.GROWTH, membersDay);
+        sections.put(Section.MAP, membersDay);
+        sections.put(Section.THEME_GROUPS, groupsDay);
+        sections.put(Section.WHY, benefitsDay);
         List<Map<String, String>> entries = new ArrayList<>();
-        entries.add(entry("/", "/en/", latest(news, members, groups, benefits)));
+        entries.add(entry("/", "/en/", latest(newsDay, membersDay, groupsDay, benefitsDay)));
         for (Section s : Section.values()) {
             entries.add(entry(s.path(Lang.NB), s.path(Lang.EN), sections.get(s)));
         }
@@ -294,7 +313,12 @@ final class SitePages {
     }
 
     private List<Object> allMembers(Lang lang) {
-        return results(api.list("members", params(lang, "orderBy", "name asc", "limit", "500")));
+        return results(api.list(members, params(lang, "orderBy", cm.get("members.order"), "limit", "500")));
+    }
+
+    private List<Object> allThemeGroups(Lang lang) {
+        return results(api.list(themeGroupsEndpoint, params(lang, "orderBy", cm.get("themeGroups.order"),
+                "limit", "100")));
     }
 
     private Map<String, Object> model(Lang lang, String title, String description) {
@@ -342,15 +366,17 @@ final class SitePages {
     /** Members per year of joining and the network's size at the end of each year. */
     record Growth(List<Map<String, Object>> years, int max, int newInThreeYears, int total) {
 
-        static Growth of(List<Object> members, OffsetDateTime now) {
+        static Growth of(List<Object> members, OffsetDateTime now, SiteModel cm) {
+            String sinceProperty = cm.get("members.since");
+            String leftProperty = cm.get("members.left");
             TreeMap<Integer, int[]> perYear = new TreeMap<>();
             int recent = 0;
             int total = 0;
             OffsetDateTime threeYearsAgo = now.minusYears(3);
             for (Object o : members) {
                 Map<?, ?> m = (Map<?, ?>) o;
-                OffsetDateTime since = Fmt.parse(m.get("memberSince"));
-                OffsetDateTime left = Fmt.parse(m.get("leftAt"));
+                OffsetDateTime since = Fmt.parse(m.get(sinceProperty));
+                OffsetDateTime left = Fmt.parse(m.get(leftProperty));
                 if (since == null) {
                     continue;
                 }
@@ -419,11 +445,13 @@ final class SitePages {
         static final int WIDTH = 510;
         static final int HEIGHT = 600;
 
-        static MemberMap of(List<Object> members) {
+        static MemberMap of(List<Object> members, SiteModel cm) {
             List<Map<String, Object>> points = new ArrayList<>();
+            String name = cm.get("members.name");
             for (Object o : members) {
                 Map<?, ?> m = (Map<?, ?>) o;
-                if (m.get("latitude") instanceof Number lat && m.get("longitude") instanceof Number lon) {
+                if (m.get(cm.get("members.latitude")) instanceof Number lat
+                        && m.get(cm.get("members.longitude")) instanceof Number lon) {
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("member", m);
                     p.put("x", x(lon.doubleValue()));
@@ -431,7 +459,7 @@ final class SitePages {
                     points.add(p);
                 }
             }
-            points.sort(Comparator.comparing(p -> String.valueOf(((Map<?, ?>) p.get("member")).get("name"))));
+            points.sort(Comparator.comparing(p -> String.valueOf(((Map<?, ?>) p.get("member")).get(name))));
             StringBuilder outline = new StringBuilder();
             for (double[] c : NORWAY) {
                 outline.append(x(c[1])).append(',').append(y(c[0])).append(' ');

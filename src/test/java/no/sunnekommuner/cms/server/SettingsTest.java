@@ -40,6 +40,21 @@ class SettingsTest {
     }
 
     @Test
+    void editorDateFormatFromTheSettingAndCheckedAtOnce() {
+        assertThat(Settings.load(Map.of(), new Properties()).editorDateFormat()).isEqualTo("dd.MM.yyyy");
+        assertThat(Settings.load(Map.of("SK_EDITOR_DATE_FORMAT", "yyyy-MM-dd"), new Properties()).editorDateFormat())
+                .isEqualTo("yyyy-MM-dd");
+        assertThat(Settings.load(Map.of("SK_EDITOR_DATE_FORMAT", "d/M/yy"), new Properties()).editorDateFormat())
+                .isEqualTo("d/M/yy");
+        // only what the editor's date picker reads: no times, month names or stray letters
+        for (String bad : new String[] {"dd.MM.yyyy HH:mm", "dd. MMM yyyy", "dd.MM", "yyy-MM-dd", "dd.MM.yyyy'x'"}) {
+            Settings settings = Settings.load(Map.of("SK_EDITOR_DATE_FORMAT", bad), new Properties());
+            assertThatThrownBy(settings::editorDateFormat).as(bad).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("editor.dateFormat");
+        }
+    }
+
+    @Test
     void missingExplicitConfigFileIsAnError() {
         Properties system = new Properties();
         system.setProperty("sk.config", "/nonexistent/sk.properties");

@@ -43,16 +43,16 @@ public final class MemberNumberRule implements DomainRule {
             ValidationContext context, List<Violation> violations) {
         String numberProperty = binding.required("numberProperty");
         String number = item.text(numberProperty);
-        String memberType = item.text(binding.required("typeProperty"));
+        String typeValue = item.text(binding.required("typeProperty"));
         if (Values.isEmpty(number)) {
             return;
         }
         number = number.trim();
-        if (binding.required("municipalityType").equals(memberType) && !number.matches("\\d{4}")) {
+        if (binding.required("municipalityType").equals(typeValue) && !number.matches("\\d{4}")) {
             violations.add(Violation.of(numberProperty, "memberNumber.kommune"));
             return;
         }
-        if (binding.required("countyType").equals(memberType) && !number.matches("\\d{2}")) {
+        if (binding.required("countyType").equals(typeValue) && !number.matches("\\d{2}")) {
             violations.add(Violation.of(numberProperty, "memberNumber.fylkeskommune"));
             return;
         }
