@@ -449,8 +449,18 @@ public final class ContentService {
             return announce(publishAt == null && unpublishAt == null ? ContentEvent.Kind.SCHEDULE_CANCEL
                     : ContentEvent.Kind.SCHEDULE, store.replaceWorkflow(workspace, path, current.workflow(),
                             current.workflow().scheduled(millis(publishAt), millis(unpublishAt), user)), actor, false,
-                    "publish at " + publishAt + ", unpublish at " + unpublishAt);
+                    scheduleDetail(millis(publishAt), millis(unpublishAt)));
         });
+    }
+
+    /** The audit detail of a schedule: only the times planned ("publish at null" told an admin nothing). */
+    private static String scheduleDetail(java.time.Instant publishAt, java.time.Instant unpublishAt) {
+        if (publishAt == null && unpublishAt == null) {
+            return null;
+        }
+        return publishAt == null ? "unpublish at " + unpublishAt
+                : unpublishAt == null ? "publish at " + publishAt
+                : "publish at " + publishAt + ", unpublish at " + unpublishAt;
     }
 
     /** Items waiting for this actor: in review (for publishers) and their own rejected items (for authors). */

@@ -3,6 +3,10 @@ package no.sunnekommuner.cms.editor;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableSet;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.time.Duration;
@@ -10,12 +14,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import no.sunnekommuner.cms.content.Actor;
 import no.sunnekommuner.cms.content.ContentService;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
+import no.sunnekommuner.cms.security.Role;
 import no.sunnekommuner.cms.testing.MovableClock;
 import no.sunnekommuner.cms.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Review, schedules and history in Chromium, with a server whose clock the test moves (the scheduler runs every
  * 200 ms against it): submit, reject with a comment, fix and resubmit, approve for two minutes ahead, public only
- * after; an unpublish on a schedule; two versions compared in both languages; a restore.
+ * after; an unpublish on a schedule; two versions compared in both languages; a restore. After each scenario an
+ * admin's audit view, filtered to the item, lists every step with who made it and what was decided.
  */
 class EditorReviewIT {
 
@@ -34,6 +44,8 @@ class EditorReviewIT {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-12-02T08:00:00Z"));
     static final Actor AUTHOR = Actor.of(TestServer.EDITOR, List.of("editor"));
+    static final String ADMIN = "sjef";
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final EditorInBrowser EDITOR = EditorInBrowser.withClock(CLOCK,
@@ -45,6 +57,58 @@ class EditorReviewIT {
     static void start() {
         server = EDITOR.server();
         content = server.runtime().content();
+        server.runtime().users().create(ADMIN, "Administrator", TestServer.PASSWORD.toCharArray(),
+                ImmutableSet.of(Role.EDITOR, Role.PUBLISHER, Role.ADMIN), "nb");
+    }
+
+    /**
+     * Opens the audit view as an admin, filtered to one item, and expects exactly these steps ("user action" or
+     * "user action detail"), oldest first: the count shown and the order of the view's export; then, filtered by
+     * each user and action, the rows of the grid with their details.
+     */
+    static void expectAudited(String path, String... steps) throws Exception {
+        EditorPage admin = EDITOR.signedIn(ADMIN);
+        Page page = admin.page();
+        page.navigate("/audit");
+        admin.fill("audit-item", path);
+        page.locator("#audit-apply").click();
+        assertThat(page.locator("#audit-count")).hasText(steps.length + " hendelser");
+        APIResponse export = page.context().request().get(page.locator("#audit-export").getAttribute("href"));
+        assertThat(export.status()).isEqualTo(200);
+        List<String> exported = new ArrayList<>();
+        for (String line : export.text().lines().toList()) {
+            JsonNode entry = JSON.readTree(line);
+            exported.add(entry.path("user").asText() + " " + entry.path("action").asText()
+                    + (entry.has("detail") ? " " + entry.path("detail").asText() : ""));
+        }
+        assertThat(exported).as("the audit steps of " + path + ", oldest first").containsExactly(steps);
+
+        // the grid itself: each (user, action) pair filtered has its rows and shows their details
+        Map<String, List<String>> byUserAndAction = new LinkedHashMap<>();
+        for (String step : steps) {
+            String[] parts = step.split(" ", 3);
+            byUserAndAction.computeIfAbsent(parts[0] + " " + parts[1], k -> new ArrayList<>())
+                    .add(parts.length > 2 ? parts[2] : null);
+        }
+        Locator grid = page.locator("#audit-grid");
+        // (no Pattern.quote: Playwright hands the pattern to JavaScript, which has no \Q…\E; names and wire
+        // names are letters and hyphens)
+        for (Map.Entry<String, List<String>> e : byUserAndAction.entrySet()) {
+            String[] key = e.getKey().split(" ");
+            admin.fill("audit-user", key[0]);
+            admin.choose("audit-action", key[1]);
+            page.locator("#audit-apply").click();
+            assertThat(page.locator("#audit-count")).hasText(e.getValue().size() + " hendelser");
+            assertThat(grid.locator("vaadin-grid-cell-content:visible").filter(new Locator.FilterOptions()
+                    .setHasText(Pattern.compile("^" + key[1] + "$")))).hasCount(e.getValue().size());
+            assertThat(grid.locator("vaadin-grid-cell-content:visible").filter(new Locator.FilterOptions()
+                    .setHasText(Pattern.compile("^" + key[0] + "$")))).hasCount(e.getValue().size());
+            for (String detail : e.getValue()) {
+                if (detail != null) {
+                    assertThat(grid).containsText(detail);
+                }
+            }
+        }
     }
 
     static ContentNode.Builder article(String name, String title) {
@@ -140,6 +204,15 @@ class EditorReviewIT {
         assertThat(server.get("/.rest/delivery/news/v1" + path).body()).contains("Påmeldingen er åpen.");
         publisher.openItem("news-app", path);
         publisher.expectStatus("Publisert");
+
+        expectAudited(path,
+                "redaktor create",
+                "redaktor review-submit Klar for publisering?",
+                "publisher review-reject Mangler ingress",
+                "redaktor save",
+                "redaktor review-submit Ingress lagt til",
+                "publisher review-approve publish at " + at.truncatedTo(ChronoUnit.MINUTES),
+                "publisher publish scheduled"); // the scheduler publishes in the name of who approved
     }
 
     @Test
@@ -162,10 +235,16 @@ class EditorReviewIT {
         assertThat(deliveryStatus(item.path())).isEqualTo(200);
         CLOCK.advance(Duration.ofMinutes(1));
         awaitDelivery(item.path(), 404);
+
+        expectAudited(item.path(),
+                "redaktor create",
+                "t publish",
+                "publisher schedule unpublish at " + at.truncatedTo(ChronoUnit.MINUTES),
+                "publisher unpublish scheduled");
     }
 
     @Test
-    void twoVersionsCompareWordByWordInBothLanguagesAndOneIsRestored() {
+    void twoVersionsCompareWordByWordInBothLanguagesAndOneIsRestored() throws Exception {
         ContentItem item = content.create("news", "/", article("sammenlignet", "Gamle tittelen")
                 .property("title_en", "The old title").build(), AUTHOR);
         EditorPage editor = EDITOR.signedIn(TestServer.EDITOR).openItem("news-app", item.path());
@@ -190,6 +269,8 @@ class EditorReviewIT {
         assertThat(content.get("news", item.path()).orElseThrow().node().property("title"))
                 .isEqualTo("Gamle tittelen");
         assertThat(content.versions("news", item.path())).hasSize(3);
+
+        expectAudited(item.path(), "redaktor create", "redaktor save", "redaktor restore 1.0");
     }
 
     @Test
