@@ -22,6 +22,7 @@ import no.sunnekommuner.cms.content.AccessPolicy;
 import no.sunnekommuner.cms.content.Actor;
 import no.sunnekommuner.cms.content.ContentException;
 import no.sunnekommuner.cms.content.Permission;
+import no.sunnekommuner.cms.content.applications.ApplicationModel;
 import no.sunnekommuner.cms.content.applications.MembershipApplications;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.validation.ValidationException;
@@ -42,7 +43,8 @@ final class ApplicationActions {
             ContentItem item, Actor actor, AccessPolicy policy, Runnable reload) {
         java.util.List<Component> out = new java.util.ArrayList<>();
         applications.declaration(item).ifPresent(pdf -> {
-            String file = item.node().text("declarationFileName");
+            String file = item.node().text(applications.model().application(
+                    ApplicationModel.DECLARATION_FILE_NAME));
             StreamResource resource = new StreamResource(file == null ? "declaration.pdf" : file, () -> {
                 try {
                     return pdf.openStream();
@@ -56,18 +58,18 @@ final class ApplicationActions {
             download.setId("application-declaration");
             out.add(download);
         });
-        boolean pending = MembershipApplications.PENDING.equals(item.node().text(MembershipApplications.STATUS));
+        boolean pending = MembershipApplications.PENDING.equals(item.node().text(applications.statusProperty()));
         if (!pending || !policy.allows(actor, Permission.PUBLISH)) {
             return out.toArray(Component[]::new);
         }
         Button accept = new Button(owner.getTranslation("application.accept"), VaadinIcon.CHECK_CIRCLE.create(),
                 e -> {
                     try {
-                        ContentItem member = applications.accept(item.path(), actor);
+                        ContentItem created = applications.accept(item.path(), actor);
                         notify(owner.getTranslation("application.accepted"), NotificationVariant.LUMO_SUCCESS);
                         if (membersApp != null) {
                             UI.getCurrent().navigate(DetailView.class, new RouteParameters("app", membersApp.name()),
-                                    QueryParameters.simple(Map.of("path", member.path())));
+                                    QueryParameters.simple(Map.of("path", created.path())));
                         } else {
                             reload.run();
                         }

@@ -150,7 +150,7 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
             duplicate.setVisible(false);
             if (exists) {
                 actions.add(ApplicationActions.of(this, Cms.runtime().definitions().apps().values().stream()
-                        .filter(a -> a.contentType().equals(applications.memberType().name())).findFirst().orElse(null), applications, item,
+                        .filter(a -> a.contentType().equals(applications.createdType().name())).findFirst().orElse(null), applications, item,
                         actor, policy, this::reload));
             }
         }

@@ -50,7 +50,7 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(i -> appOf(i, actor).map(labels::app).orElse(i.workspace()))
                 .setHeader(getTranslation("tasks.app")).setAutoWidth(true);
         grid.addColumn(i -> i.workflow().review() == WorkflowState.Review.REJECTED
-                ? getTranslation("tasks.state.rejected", i.workflow().decidedBy())
+                ? getTranslation("tasks.state.rejected", i.workflow().decisionBy())
                 : getTranslation("tasks.state.inReview")).setHeader(getTranslation("tasks.state")).setAutoWidth(true);
         grid.addColumn(i -> i.workflow().requestedBy()).setHeader(getTranslation("tasks.by")).setAutoWidth(true);
         grid.addColumn(i -> i.workflow().requestedAt() == null ? "" : WHEN.format(i.workflow().requestedAt()

@@ -49,8 +49,8 @@ final class WorkflowProperties {
         set(node, REQUESTED_BY, state.requestedBy());
         set(node, REQUESTED_AT, state.requestedAt());
         set(node, COMMENT, state.comment());
-        set(node, DECIDED_BY, state.decidedBy());
-        set(node, DECIDED_AT, state.decidedAt());
+        set(node, DECIDED_BY, state.decisionBy());
+        set(node, DECIDED_AT, state.decisionAt());
         set(node, DECISION, state.decision());
         set(node, PUBLISH_AT, state.publishAt());
         set(node, UNPUBLISH_AT, state.unpublishAt());

@@ -3,6 +3,7 @@ package no.sunnekommuner.cms.server;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import no.sunnekommuner.cms.content.applications.ApplicationModel;
 import no.sunnekommuner.cms.content.applications.DeclarationCheck;
 import no.sunnekommuner.cms.content.applications.MembershipApplications;
 import no.sunnekommuner.cms.delivery.intake.ApplicationIntakeServlet;
@@ -12,12 +13,9 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 /**
  * Membership applications: the domain service (for the editor's accept and decline) and the public intake
  * {@code POST /.rest/applications} for the website's form, from the {@code applications.*} settings. Absent when
- * the loaded modules have no {@code membershipApplication} type or {@code applications.enabled=false}.
+ * the loaded modules lack the types of {@code applications/application-model.properties} or {@code applications.enabled=false}.
  */
 final class ApplicationsModule implements WebModule {
-
-    static final String APPLICATION_TYPE = "membershipApplication";
-    static final String MEMBER_TYPE = "member";
 
     private final MembershipApplications applications;
     private final Settings settings;
@@ -29,15 +27,15 @@ final class ApplicationsModule implements WebModule {
 
     static Optional<ApplicationsModule> of(CmsRuntime runtime) {
         Settings settings = runtime.settings();
+        ApplicationModel model = ApplicationModel.load();
         if (!settings.flag("applications.enabled")
-                || runtime.definitions().contentType(APPLICATION_TYPE).isEmpty()
-                || runtime.definitions().contentType(MEMBER_TYPE).isEmpty()) {
+                || runtime.definitions().contentType(model.applicationType()).isEmpty()
+                || runtime.definitions().contentType(model.createdType()).isEmpty()) {
             return Optional.empty();
         }
         DeclarationCheck check = new DeclarationCheck(settings.integer("applications.maxDeclarationKilobytes")
                 * 1024L);
-        return Optional.of(new ApplicationsModule(new MembershipApplications(runtime.content(), APPLICATION_TYPE,
-                MEMBER_TYPE, check, Clock.systemUTC(), settings.editorTimeZone()), settings));
+        return Optional.of(new ApplicationsModule(new MembershipApplications(runtime.content(), model, check, Clock.systemUTC(), settings.editorTimeZone()), settings));
     }
 
     MembershipApplications applications() {

@@ -24,9 +24,8 @@ import java.util.Map;
  */
 final class ApplicationForm {
 
-    /** The form's field names, in the order the error summary lists them. */
-    static final List<String> FIELDS = List.of("memberType", "number", "name", "contactName", "contactEmail",
-            "decidingBody", "decisionDate", "declaration", "consent");
+    /** The field of the uploaded declaration (not a property: the CMS stores the file as a binary extra). */
+    static final String DECLARATION = "declaration";
     /** A field people never see or fill in (CSS hides it); bots that fill every field are refused. */
     static final String HONEYPOT = "homepage";
     static final List<String> BODIES = List.of("kommunestyre", "formannskap", "fylkesting", "fylkesutvalg");
@@ -36,10 +35,27 @@ final class ApplicationForm {
     private final IntakeClient intake;
     private final long maxDeclarationBytes;
     private final ObjectMapper json = new ObjectMapper();
+    /** The typed text fields, sent to the intake as they are. */
+    private final List<String> texts;
+    private final String dateField;
+    private final String consentField;
+    private final String consentTextKey;
+    private final String fileNameKey;
+    /** The form's field names, in the order the error summary lists them. */
+    private final List<String> fields;
 
     ApplicationForm(IntakeClient intake, long maxDeclarationBytes) {
         this.intake = intake;
         this.maxDeclarationBytes = maxDeclarationBytes;
+        SiteModel cm = SiteModel.load();
+        this.texts = cm.list("apply.texts");
+        this.dateField = cm.get("apply.decisionDate");
+        this.consentField = cm.get("apply.consent");
+        this.consentTextKey = cm.get("apply.consentText");
+        this.fileNameKey = cm.get("apply.declarationFileName");
+        List<String> all = new java.util.ArrayList<>(texts);
+        all.addAll(List.of(dateField, DECLARATION, consentField));
+        this.fields = List.copyOf(all);
     }
 
     long maxDeclarationBytes() {
@@ -61,11 +77,12 @@ final class ApplicationForm {
         byte[] pdf = null;
         String fileName = null;
         try {
-            for (String f : List.of("memberType", "number", "name", "contactName", "contactEmail", "decidingBody",
-                    "decisionDate", "consent", HONEYPOT)) {
+            List<String> typed = new java.util.ArrayList<>(texts);
+            typed.addAll(List.of(dateField, consentField, HONEYPOT));
+            for (String f : typed) {
                 values.put(f, text(req.getPart(f)));
             }
-            Part file = req.getPart("declaration");
+            Part file = req.getPart(DECLARATION);
             if (file != null && file.getSize() > 0) {
                 if (file.getSize() > maxDeclarationBytes) {
                     errors.put("declaration", message(lang, "declaration", "declaration.tooLarge"));
@@ -86,13 +103,13 @@ final class ApplicationForm {
             return page(lang, 400, values, errors, false);
         }
         LocalDate decided = null;
-        String date = values.get("decisionDate");
+        String date = values.get(dateField);
         if (date.isEmpty()) {
-            errors.put("decisionDate", message(lang, "decisionDate", "required"));
+            errors.put(dateField, message(lang, dateField, "required"));
         } else {
             decided = parseDate(date);
             if (decided == null) {
-                errors.put("decisionDate", Messages.get(lang, "apply.error.decisionDate.format"));
+                errors.put(dateField, Messages.get(lang, "apply.error." + dateField + ".format"));
             }
         }
         if (!errors.containsKey("declaration")) {
@@ -102,20 +119,21 @@ final class ApplicationForm {
                 errors.put("declaration", message(lang, "declaration", "declaration.notPdf"));
             }
         }
-        if (!"yes".equals(values.get("consent"))) {
-            errors.put("consent", message(lang, "consent", "consent"));
+        if (!"yes".equals(values.get(consentField))) {
+            // the CMS names this rule after the field too
+            errors.put(consentField, message(lang, consentField, consentField));
         }
         if (!errors.isEmpty()) {
             return page(lang, 400, values, errors, false);
         }
         ObjectNode application = json.createObjectNode();
-        for (String f : List.of("memberType", "number", "name", "contactName", "contactEmail", "decidingBody")) {
+        for (String f : texts) {
             application.put(f, values.get(f));
         }
-        application.put("decisionDate", decided.toString());
-        application.put("consent", true);
-        application.put("consentText", Messages.get(lang, "apply.consent"));
-        application.put("declarationFileName", fileName);
+        application.put(dateField, decided.toString());
+        application.put(consentField, true);
+        application.put(consentTextKey, Messages.get(lang, "apply.consent"));
+        application.put(fileNameKey, fileName);
         application.put("declarationBase64", Base64.getEncoder().encodeToString(pdf));
         IntakeClient.Answer answer = intake.send(application, lang, req.getRemoteAddr());
         if (answer.received()) {
@@ -127,7 +145,7 @@ final class ApplicationForm {
             errors.put("form", Messages.get(lang, "apply.error.unavailable"));
         }
         for (IntakeClient.FieldError f : answer.fields()) {
-            errors.putIfAbsent(FIELDS.contains(f.field()) ? f.field() : "form", message(lang, f.field(), f.rule(),
+            errors.putIfAbsent(fields.contains(f.field()) ? f.field() : "form", message(lang, f.field(), f.rule(),
                     f.message()));
         }
         return page(lang, answer.status() >= 500 ? 503 : answer.status(), values, errors, false);
@@ -157,7 +175,7 @@ final class ApplicationForm {
         m.put("ogType", "website");
         m.put("values", values);
         m.put("errors", errors);
-        m.put("fields", FIELDS);
+        m.put("fields", fields);
         m.put("bodies", BODIES);
         m.put("received", received);
         m.put("maxSize", sizeLimit(lang));

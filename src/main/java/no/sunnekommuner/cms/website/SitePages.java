@@ -57,7 +57,7 @@ final class SitePages {
         if (!rest.isEmpty()) {
             return switch (s) {
                 case NEWS -> article(lang, rest);
-                case MEMBERS -> member(lang, rest);
+                case MEMBERS -> memberPage(lang, rest);
                 case THEME_GROUPS -> themeGroup(lang, rest);
                 default -> Optional.empty();
             };
@@ -186,10 +186,10 @@ final class SitePages {
         return Page.ok("members", m, Section.MEMBERS.path(Lang.NB), Section.MEMBERS.path(Lang.EN));
     }
 
-    private Optional<Page> member(Lang lang, String itemPath) {
+    private Optional<Page> memberPage(Lang lang, String itemPath) {
         return api.item(members, itemPath, lang.code()).map(node -> {
-            Map<String, Object> member = map(node);
-            Object id = member.get("@id");
+            Map<String, Object> entry = map(node);
+            Object id = entry.get("@id");
             List<Object> groups = new ArrayList<>();
             for (Object g : allThemeGroups(lang)) {
                 Map<?, ?> group = (Map<?, ?>) g;
@@ -203,13 +203,13 @@ final class SitePages {
             }
             String typeProperty = cm.get("members.type");
             String countyProperty = cm.get("members.county");
-            Map<String, Object> m = model(lang, str(member.get(cm.get("members.name"))),
-                    Messages.get(lang, typeProperty + "." + member.get(typeProperty)) + " · "
-                            + Messages.get(lang, countyProperty + "." + member.get(countyProperty)));
-            m.put("member", member);
+            Map<String, Object> m = model(lang, str(entry.get(cm.get("members.name"))),
+                    Messages.get(lang, typeProperty + "." + entry.get(typeProperty)) + " · "
+                            + Messages.get(lang, countyProperty + "." + entry.get(countyProperty)));
+            m.put(cm.get("members.item"), entry);
             m.put("groups", groups);
-            return Page.ok("member", m, Section.MEMBERS.path(Lang.NB) + member.get("@path"),
-                    Section.MEMBERS.path(Lang.EN) + member.get("@path"));
+            return Page.ok(cm.get("members.item"), m, Section.MEMBERS.path(Lang.NB) + entry.get("@path"),
+                    Section.MEMBERS.path(Lang.EN) + entry.get("@path"));
         });
     }
 
@@ -448,18 +448,19 @@ final class SitePages {
         static MemberMap of(List<Object> members, SiteModel cm) {
             List<Map<String, Object>> points = new ArrayList<>();
             String name = cm.get("members.name");
+            String item = cm.get("members.item");
             for (Object o : members) {
                 Map<?, ?> m = (Map<?, ?>) o;
                 if (m.get(cm.get("members.latitude")) instanceof Number lat
                         && m.get(cm.get("members.longitude")) instanceof Number lon) {
                     Map<String, Object> p = new LinkedHashMap<>();
-                    p.put("member", m);
+                    p.put(cm.get("members.item"), m);
                     p.put("x", x(lon.doubleValue()));
                     p.put("y", y(lat.doubleValue()));
                     points.add(p);
                 }
             }
-            points.sort(Comparator.comparing(p -> String.valueOf(((Map<?, ?>) p.get("member")).get(name))));
+            points.sort(Comparator.comparing(p -> String.valueOf(((Map<?, ?>) p.get(item)).get(name))));
             StringBuilder outline = new StringBuilder();
             for (double[] c : NORWAY) {
                 outline.append(x(c[1])).append(',').append(y(c[0])).append(' ');

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import no.sunnekommuner.cms.content.AccessDeniedException;
 import no.sunnekommuner.cms.content.Actor;
 import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.applications.ApplicationModel;
 import no.sunnekommuner.cms.content.applications.ApplicationStateException;
 import no.sunnekommuner.cms.content.applications.DeclarationCheck;
 import no.sunnekommuner.cms.content.applications.MembershipApplications;
@@ -61,7 +62,7 @@ class ApplicationIntakeIT {
         dir = Files.createTempDirectory("intake-it");
         cms = TestServer.start(dir.resolve("repo"), List.of(TestRuntimes.LIGHT_MODULES), Map.of(
                 "applications.intakeSecret", SECRET, "applications.maxDeclarationKilobytes", String.valueOf(MAX_KB)));
-        applications = new MembershipApplications(cms.runtime().content(), "membershipApplication", "member",
+        applications = new MembershipApplications(cms.runtime().content(), ApplicationModel.load(),
                 new DeclarationCheck(MAX_KB * 1024L), Clock.systemUTC(), ZoneId.of("Europe/Oslo"));
     }
 
@@ -247,8 +248,14 @@ class ApplicationIntakeIT {
                 intake)).isInstanceOf(AccessDeniedException.class);
         assertThat(content.access().mayEdit(intake)).isFalse();
         ContentItem application = applications.submit(new no.sunnekommuner.cms.content.applications.Submission(
-                "kommune", "3205", "Lillestrøm kommune", "Ola", "ola@example.no", "kommunestyre",
-                LocalDate.of(2026, 9, 1), true, "ok", "v.pdf", pdf(500)), intake);
+                com.google.common.collect.ImmutableMap.<String, String>builder()
+                        .put(ApplicationModel.KIND, "kommune").put(ApplicationModel.NUMBER, "3205")
+                        .put(ApplicationModel.NAME, "Lillestrøm kommune").put(ApplicationModel.CONTACT_NAME, "Ola")
+                        .put(ApplicationModel.CONTACT_EMAIL, "ola@example.no")
+                        .put(ApplicationModel.DECISION_BODY, "kommunestyre")
+                        .put(ApplicationModel.CONSENT_TEXT, "ok").put(ApplicationModel.DECLARATION_FILE_NAME, "v.pdf")
+                        .build(),
+                LocalDate.of(2026, 9, 1), true, pdf(500)), intake);
         assertThatThrownBy(() -> content.patch("applications", application.path(), Map.of("applicationStatus", "accepted"),
                 -1, intake)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> content.publish("applications", application.path(), intake))

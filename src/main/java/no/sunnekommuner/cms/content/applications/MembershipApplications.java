@@ -34,16 +34,15 @@ import no.sunnekommuner.cms.definition.ContentTypeDefinition;
  */
 public final class MembershipApplications {
 
-    public static final String STATUS = "applicationStatus";
     public static final String PENDING = "pending";
     public static final String ACCEPTED = "accepted";
     public static final String DECLINED = "declined";
     /** The stored declaration (a Binary property the type allows as an extra: Magnolia's types have no binary). */
     public static final String DECLARATION = "declaration";
-    static final String CONSENT_RULE = "consent";
     private static final int MAX_TEXT = 500;
 
     private final ContentService content;
+    private final ApplicationModel model;
     private final ContentTypeDefinition applications;
     private final ContentTypeDefinition members;
     private final DeclarationCheck declarations;
@@ -52,15 +51,15 @@ public final class MembershipApplications {
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param applicationType the content type of applications ({@code membershipApplication})
-     * @param memberType      the content type an accepted application creates ({@code member})
-     * @param zone            whose calendar day "member since" is
+     * @param model which content types and properties applications and members are
+     * @param zone  whose calendar day "member since" is
      */
-    public MembershipApplications(ContentService content, String applicationType, String memberType,
-            DeclarationCheck declarations, Clock clock, ZoneId zone) {
+    public MembershipApplications(ContentService content, ApplicationModel model, DeclarationCheck declarations,
+            Clock clock, ZoneId zone) {
         this.content = content;
-        this.applications = content.contentType(applicationType);
-        this.members = content.contentType(memberType);
+        this.model = model;
+        this.applications = content.contentType(model.applicationType());
+        this.members = content.contentType(model.createdType());
         this.declarations = declarations;
         this.clock = clock;
         this.zone = zone;
@@ -71,8 +70,17 @@ public final class MembershipApplications {
     }
 
     /** The type an accepted application becomes. */
-    public ContentTypeDefinition memberType() {
+    public ContentTypeDefinition createdType() {
         return members;
+    }
+
+    public ApplicationModel model() {
+        return model;
+    }
+
+    /** The property holding an application's status ({@link #PENDING}, {@link #ACCEPTED}, {@link #DECLINED}). */
+    public String statusProperty() {
+        return model.application(ApplicationModel.STATUS);
     }
 
     public DeclarationCheck declarations() {
@@ -90,42 +98,43 @@ public final class MembershipApplications {
      */
     public ContentItem submit(Submission s, Actor intake) {
         List<Violation> own = new ArrayList<>();
-        if (!s.consent()) {
-            own.add(Violation.of("consent", CONSENT_RULE));
+        String consentProperty = a(ApplicationModel.CONSENT);
+        if (!s.agreed()) {
+            // the rule is named after the field: the form has one message for it
+            own.add(Violation.of(consentProperty, consentProperty));
         }
         declarations.problem(s.declaration()).ifPresent(rule -> own.add(Violation.of(DECLARATION, rule,
                 String.valueOf(declarations.maxBytes() / 1024))));
-        if (s.decisionDate() == null) {
-            own.add(Violation.of("decisionDate", "required"));
+        if (s.decidedOn() == null) {
+            own.add(Violation.of(a(ApplicationModel.DECISION_DATE), "required"));
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        String name = clean(s.name());
-        ContentNode.Builder node = ContentNode.builder(nodeName(now, name), applications.effectiveNodeType())
-                .property("memberType", clean(s.memberType()))
-                .property("number", clean(s.number()))
-                .property("name", name)
-                .property("contactName", clean(s.contactName()))
-                .property("contactEmail", clean(s.contactEmail()))
-                .property("decidingBody", clean(s.decidingBody()))
-                .property("decisionDate", s.decisionDate())
-                .property("consent", s.consent())
-                .property("consentText", clean(s.consentText()))
-                .property("submittedAt", now)
-                .property(STATUS, PENDING);
+        String name = clean(s.text(ApplicationModel.NAME));
+        ContentNode.Builder node = ContentNode.builder(nodeName(now, name), applications.effectiveNodeType());
+        for (String role : List.of(ApplicationModel.KIND, ApplicationModel.NUMBER, ApplicationModel.NAME,
+                ApplicationModel.CONTACT_NAME, ApplicationModel.CONTACT_EMAIL, ApplicationModel.DECISION_BODY)) {
+            node.property(a(role), clean(s.text(role)));
+        }
+        node.property(a(ApplicationModel.DECISION_DATE), s.decidedOn())
+                .property(consentProperty, s.agreed())
+                .property(a(ApplicationModel.CONSENT_TEXT), clean(s.text(ApplicationModel.CONSENT_TEXT)))
+                .property(a(ApplicationModel.SUBMITTED), now)
+                .property(statusProperty(), PENDING);
         if (!own.isEmpty()) {
             // nothing is written while the form's own checks fail; the type's rules are asked on the next try
             throw new ValidationException(ImmutableList.copyOf(own));
         }
         node.property(DECLARATION, ByteSource.wrap(s.declaration().clone()))
-                .property("declarationFileName", fileName(s.declarationFileName()))
-                .property("declarationSize", (long) s.declaration().length);
+                .property(a(ApplicationModel.DECLARATION_FILE_NAME),
+                        fileName(s.text(ApplicationModel.DECLARATION_FILE_NAME)))
+                .property(a(ApplicationModel.DECLARATION_SIZE), (long) s.declaration().length);
         return content.create(applications.workspace(), "/", node.build(), intake);
     }
 
     /** The pending applications, newest first (what the editors' app shows as pending). */
     public ImmutableList<ContentItem> pending() {
         return content.children(applications.workspace(), "/").stream()
-                .filter(i -> PENDING.equals(i.node().text(STATUS)))
+                .filter(i -> PENDING.equals(i.node().text(statusProperty())))
                 .sorted((a, b) -> b.created().compareTo(a.created()))
                 .collect(ImmutableList.toImmutableList());
     }
@@ -139,20 +148,18 @@ public final class MembershipApplications {
         ContentItem application = pendingAt(path);
         ContentNode a = application.node();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        ContentNode member = ContentNode.builder(freeName(slug(a.text("name"))), members.effectiveNodeType())
-                .property("name", a.text("name"))
-                .property("memberType", a.text("memberType"))
-                .property("number", a.text("number"))
-                .property("memberSince", today)
-                .property("politicalDeclarationDate", a.property("decisionDate"))
-                .property("decidingBody", a.text("decidingBody"))
-                .build();
-        ContentItem created = content.create(members.workspace(), "/", member, actor);
-        Map<String, Object> decided = new LinkedHashMap<>();
-        decided.put(STATUS, ACCEPTED);
-        decided.put("member", created.id());
-        decided.put("decidedBy", actor.username());
-        decided.put("decidedAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        String name = a.text(a(ApplicationModel.NAME));
+        ContentNode.Builder entry = ContentNode.builder(freeName(slug(name, members.name())),
+                members.effectiveNodeType()).property(m(ApplicationModel.NAME), name);
+        for (String role : List.of(ApplicationModel.KIND, ApplicationModel.NUMBER)) {
+            entry.property(m(role), a.text(a(role)));
+        }
+        entry.property(m(ApplicationModel.MEMBER_SINCE), today)
+                .property(m(ApplicationModel.DECLARATION_DATE), a.property(a(ApplicationModel.DECISION_DATE)))
+                .property(m(ApplicationModel.DECISION_BODY), a.text(a(ApplicationModel.DECISION_BODY)));
+        ContentItem created = content.create(members.workspace(), "/", entry.build(), actor);
+        Map<String, Object> decided = decision(ACCEPTED, actor);
+        decided.put(a(ApplicationModel.MEMBER_REFERENCE), created.id());
         content.patch(applications.workspace(), path, decided, application.revision(), actor);
         return created;
     }
@@ -166,11 +173,8 @@ public final class MembershipApplications {
                     "Declining an application needs a reason");
         }
         ContentItem application = pendingAt(path);
-        Map<String, Object> decided = new LinkedHashMap<>();
-        decided.put(STATUS, DECLINED);
-        decided.put("declineReason", why);
-        decided.put("decidedBy", actor.username());
-        decided.put("decidedAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        Map<String, Object> decided = decision(DECLINED, actor);
+        decided.put(a(ApplicationModel.DECLINE_REASON), why);
         return content.patch(applications.workspace(), path, decided, application.revision(), actor);
     }
 
@@ -179,12 +183,31 @@ public final class MembershipApplications {
         return application.node().property(DECLARATION) instanceof ByteSource b ? Optional.of(b) : Optional.empty();
     }
 
+    /** The status, who decided and when: what accepting and declining both record. */
+    private Map<String, Object> decision(String status, Actor actor) {
+        Map<String, Object> decided = new LinkedHashMap<>();
+        decided.put(statusProperty(), status);
+        decided.put(a(ApplicationModel.DECIDED_BY), actor.username());
+        decided.put(a(ApplicationModel.DECIDED_AT), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        return decided;
+    }
+
+    /** The application's property of a role. */
+    private String a(String role) {
+        return model.application(role);
+    }
+
+    /** The member's property of a role. */
+    private String m(String role) {
+        return model.memberProperty(role);
+    }
+
     private ContentItem pendingAt(String path) {
         ContentItem application = content.get(applications.workspace(), path).orElseThrow(() ->
                 new ApplicationStateException(ApplicationStateException.Kind.NOT_FOUND, "No application at " + path));
-        if (!PENDING.equals(application.node().text(STATUS))) {
+        if (!PENDING.equals(application.node().text(statusProperty()))) {
             throw new ApplicationStateException(ApplicationStateException.Kind.ALREADY_DECIDED,
-                    "The application at " + path + " is already " + application.node().text(STATUS));
+                    "The application at " + path + " is already " + application.node().text(statusProperty()));
         }
         return application;
     }
@@ -200,11 +223,11 @@ public final class MembershipApplications {
     private String nodeName(OffsetDateTime now, String name) {
         byte[] suffix = new byte[4];
         random.nextBytes(suffix);
-        return now.toLocalDate() + "-" + slug(name) + "-" + HexFormat.of().formatHex(suffix);
+        return now.toLocalDate() + "-" + slug(name, members.name()) + "-" + HexFormat.of().formatHex(suffix);
     }
 
-    /** A node name from a municipality's name: "Ås kommune" → "as-kommune". */
-    static String slug(String name) {
+    /** A node name from a municipality's name: "Ås kommune" → "as-kommune"; {@code fallback} when none is left. */
+    static String slug(String name, String fallback) {
         String s = name == null ? "" : name.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "o")
                 .replace("å", "a");
         s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
@@ -212,7 +235,7 @@ public final class MembershipApplications {
         if (s.length() > 60) {
             s = s.substring(0, 60).replaceAll("-+$", "");
         }
-        return s.isEmpty() ? "member" : s;
+        return s.isEmpty() ? fallback : s;
     }
 
     /** Trimmed, bounded text without control characters; blank is absent. */

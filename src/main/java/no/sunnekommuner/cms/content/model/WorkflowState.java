@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param requestedBy   who submitted it for review (the author who sees a rejection), or null
  * @param requestedAt   when it was submitted, or null
  * @param comment       the submitter's comment, or null
- * @param decidedBy     the publisher who rejected or approved it last, or null
- * @param decidedAt     when, or null
+ * @param decisionBy     the publisher who rejected or approved it last, or null
+ * @param decisionAt     when, or null
  * @param decision      the publisher's comment (why it was rejected), or null
  * @param publishAt     when the server publishes it (an instant; the editor shows it in its time zone), or null
  * @param unpublishAt   when the server withdraws it from the public, or null
@@ -25,8 +25,8 @@ public record WorkflowState(
         String requestedBy,
         Instant requestedAt,
         String comment,
-        String decidedBy,
-        Instant decidedAt,
+        String decisionBy,
+        Instant decisionAt,
         String decision,
         Instant publishAt,
         Instant unpublishAt,
@@ -59,7 +59,7 @@ public record WorkflowState(
     }
 
     public WorkflowState submitted(String user, Instant at, String text) {
-        return new WorkflowState(Review.IN_REVIEW, user, at, text, decidedBy, decidedAt, decision, publishAt,
+        return new WorkflowState(Review.IN_REVIEW, user, at, text, decisionBy, decisionAt, decision, publishAt,
                 unpublishAt, scheduledBy, problem, approvedRevision);
     }
 
@@ -75,29 +75,29 @@ public record WorkflowState(
     }
 
     public WorkflowState scheduled(Instant publish, Instant unpublish, String user) {
-        return new WorkflowState(review, requestedBy, requestedAt, comment, decidedBy, decidedAt, decision, publish,
+        return new WorkflowState(review, requestedBy, requestedAt, comment, decisionBy, decisionAt, decision, publish,
                 unpublish, publish == null && unpublish == null ? null : user, null,
                 publish == null ? null : approvedRevision);
     }
 
     public WorkflowState withProblem(String text) {
-        return new WorkflowState(review, requestedBy, requestedAt, comment, decidedBy, decidedAt, decision,
+        return new WorkflowState(review, requestedBy, requestedAt, comment, decisionBy, decisionAt, decision,
                 publishAt, unpublishAt, scheduledBy, text, approvedRevision);
     }
 
     public WorkflowState withoutPublishAt() {
-        return new WorkflowState(review, requestedBy, requestedAt, comment, decidedBy, decidedAt, decision, null,
+        return new WorkflowState(review, requestedBy, requestedAt, comment, decisionBy, decisionAt, decision, null,
                 unpublishAt, unpublishAt == null ? null : scheduledBy, problem, null);
     }
 
     public WorkflowState withoutUnpublishAt() {
-        return new WorkflowState(review, requestedBy, requestedAt, comment, decidedBy, decidedAt, decision,
+        return new WorkflowState(review, requestedBy, requestedAt, comment, decisionBy, decisionAt, decision,
                 publishAt, null, publishAt == null ? null : scheduledBy, problem, approvedRevision);
     }
 
     /** Remembers which revision of the draft was approved for the planned publish. */
     public WorkflowState withApprovedRevision(long revision) {
-        return new WorkflowState(review, requestedBy, requestedAt, comment, decidedBy, decidedAt, decision,
+        return new WorkflowState(review, requestedBy, requestedAt, comment, decisionBy, decisionAt, decision,
                 publishAt, unpublishAt, scheduledBy, problem, revision);
     }
 

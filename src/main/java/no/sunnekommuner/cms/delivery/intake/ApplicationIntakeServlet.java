@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableMap;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,11 +18,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import no.sunnekommuner.cms.content.AccessDeniedException;
 import no.sunnekommuner.cms.content.Actor;
+import no.sunnekommuner.cms.content.applications.ApplicationModel;
 import no.sunnekommuner.cms.content.applications.DeclarationCheck;
 import no.sunnekommuner.cms.content.applications.MembershipApplications;
 import no.sunnekommuner.cms.content.applications.Submission;
@@ -45,8 +48,8 @@ public final class ApplicationIntakeServlet extends HttpServlet {
     public static final String VISITOR_HEADER = "X-SK-Visitor-Address";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationIntakeServlet.class);
-    private static final Set<String> KEYS = Set.of("memberType", "number", "name", "contactName", "contactEmail",
-            "decidingBody", "decisionDate", "consent", "consentText", "declarationFileName", "declarationBase64");
+    /** The key of the declaration's bytes; every other key is the application's property of its role. */
+    static final String DECLARATION_KEY = "declarationBase64";
     /** Room for the other fields next to the Base64 of the largest declaration. */
     private static final long TEXT_ALLOWANCE = 64 * 1024;
 
@@ -56,6 +59,10 @@ public final class ApplicationIntakeServlet extends HttpServlet {
     private final byte[] secret;
     private final long maxBody;
     private final transient ObjectMapper json = new ObjectMapper();
+    /** The known JSON keys: the application's properties of the submitted roles, and the declaration's. */
+    private final Set<String> keys;
+    private final String dateKey;
+    private final String consentKey;
 
     /**
      * @param perHour      applications (requests) per visitor address and hour
@@ -64,6 +71,15 @@ public final class ApplicationIntakeServlet extends HttpServlet {
     public ApplicationIntakeServlet(MembershipApplications applications, int perHour, int maxTracked,
             String intakeSecret, Clock clock) {
         this.applications = applications;
+        ApplicationModel model = applications.model();
+        this.dateKey = model.application(ApplicationModel.DECISION_DATE);
+        this.consentKey = model.application(ApplicationModel.CONSENT);
+        Set<String> known = new LinkedHashSet<>();
+        ApplicationModel.SUBMITTED_TEXTS.forEach(role -> known.add(model.application(role)));
+        known.add(dateKey);
+        known.add(consentKey);
+        known.add(DECLARATION_KEY);
+        this.keys = Set.copyOf(known);
         this.limit = new IntakeRateLimit(perHour, Duration.ofHours(1), maxTracked, clock);
         this.intake = Actor.intake("intake:website", applications.applicationType().workspace());
         this.secret = intakeSecret == null || intakeSecret.isBlank() ? null
@@ -166,37 +182,41 @@ public final class ApplicationIntakeServlet extends HttpServlet {
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!KEYS.contains(name)) {
+            if (!keys.contains(name)) {
                 throw new BadInput("Unknown key '" + name.replaceAll("[^\\w.-]", "?") + "'; known: "
-                        + new java.util.TreeSet<>(KEYS));
+                        + new java.util.TreeSet<>(keys));
             }
         }
         LocalDate decided = null;
-        String date = text(root, "decisionDate");
+        String date = text(root, dateKey);
         if (date != null && !date.isBlank()) {
             try {
                 decided = LocalDate.parse(date.strip());
             } catch (DateTimeParseException e) {
-                throw new BadInput("decisionDate must be a date such as 2026-11-20");
+                throw new BadInput(dateKey + " must be a date such as 2026-11-20");
             }
         }
-        JsonNode consent = root.get("consent");
-        if (consent != null && !consent.isBoolean()) {
-            throw new BadInput("consent must be true or false");
+        JsonNode agreed = root.get(consentKey);
+        if (agreed != null && !agreed.isBoolean()) {
+            throw new BadInput(consentKey + " must be true or false");
         }
         byte[] declaration = null;
-        String base64 = text(root, "declarationBase64");
+        String base64 = text(root, DECLARATION_KEY);
         if (base64 != null && !base64.isEmpty()) {
             try {
                 declaration = Base64.getDecoder().decode(base64);
             } catch (IllegalArgumentException e) {
-                throw new BadInput("declarationBase64 is not Base64");
+                throw new BadInput(DECLARATION_KEY + " is not Base64");
             }
         }
-        return new Submission(text(root, "memberType"), text(root, "number"), text(root, "name"),
-                text(root, "contactName"), text(root, "contactEmail"), text(root, "decidingBody"), decided,
-                consent != null && consent.booleanValue(), text(root, "consentText"),
-                text(root, "declarationFileName"), declaration);
+        ImmutableMap.Builder<String, String> texts = ImmutableMap.builder();
+        for (String role : ApplicationModel.SUBMITTED_TEXTS) {
+            String value = text(root, applications.model().application(role));
+            if (value != null) {
+                texts.put(role, value);
+            }
+        }
+        return new Submission(texts.build(), decided, agreed != null && agreed.booleanValue(), declaration);
     }
 
     private static String text(JsonNode root, String key) throws BadInput {

@@ -67,7 +67,7 @@ public final class WorkflowPanel extends VerticalLayout {
             body.add(info("wf-in-review", getTranslation("workflow.inReview", w.requestedBy(), when(w.requestedAt()),
                     w.comment() == null ? "–" : w.comment())));
         } else if (w.review() == WorkflowState.Review.REJECTED) {
-            body.add(info("wf-rejection", getTranslation("workflow.rejectedBy", w.decidedBy(), when(w.decidedAt()),
+            body.add(info("wf-rejection", getTranslation("workflow.rejectedBy", w.decisionBy(), when(w.decisionAt()),
                     w.decision())));
         }
         if (w.publishAt() != null) {
