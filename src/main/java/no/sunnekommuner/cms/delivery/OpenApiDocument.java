@@ -115,7 +115,7 @@ public final class OpenApiDocument {
                 + endpoint.definition().maxLimit() + ")");
         integer(params, "offset", "Items to skip");
         string(params, "orderBy", "Comma-separated properties, each optionally followed by asc or desc, "
-                + "e.g. " + (type.properties().isEmpty() ? "@name" : type.properties().get(0).name()) + " desc");
+                + "e.g. " + (type == null || type.properties().isEmpty() ? "@name" : type.properties().get(0).name()) + " desc");
         string(params, "q", "Full-text search (words are AND-ed; \"phrases\"; trailing *)");
         string(params, "properties", "Only these properties (comma-separated)");
         string(params, "excludeProperties", "Leave out these properties (comma-separated)");
