@@ -172,7 +172,6 @@ final class ApplicationForm {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", Messages.get(lang, "apply.title"));
         m.put("description", Messages.get(lang, "apply.lead"));
-        m.put("ogType", "website");
         m.put("values", values);
         m.put("errors", errors);
         m.put("fields", fields);

@@ -91,7 +91,6 @@ final class SitePages {
         m.put("groups", results(api.list(themeGroupsEndpoint, params(lang, "orderBy", cm.get("themeGroups.order"),
                 "limit", "20"))));
         m.put("growth", Growth.of(allMembers(lang), OffsetDateTime.now(clock.withZone(Fmt.OSLO)), cm));
-        m.put("ogType", "website");
         return Page.ok("front", m, "/", "/en/");
     }
 
@@ -325,7 +324,6 @@ final class SitePages {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", title);
         m.put("description", description);
-        m.put("ogType", "website");
         return m;
     }
 

@@ -271,6 +271,8 @@ class WebsiteIT {
         for (JsonNode m : api("/.rest/delivery/members/v1?limit=500").path("results")) {
             assertThat(sitemap).contains("<loc>" + site + "/medlemmer" + m.path("@path").asText() + "</loc>");
         }
+        // pages other than articles are Open Graph "website"s (the template's default)
+        assertThat(site("/en/").body()).contains("<meta property=\"og:type\" content=\"website\">");
         String article = site("/en/news" + ARTICLE).body();
         assertThat(article).contains("<link rel=\"canonical\" href=\"" + site + "/en/news" + ARTICLE + "\">")
                 .contains("<meta property=\"og:url\" content=\"" + site + "/en/news" + ARTICLE + "\">")
