@@ -51,14 +51,6 @@ public final class AssetGuard implements UnaryOperator<ContentNode> {
             throw new UncheckedIOException(e);
         }
         AssetIntake.Accepted accepted = intake.accept(node.text(AssetNodes.FILE_NAME), bytes);
-        return node.toBuilder()
-                .property(AssetNodes.DATA, ByteSource.wrap(accepted.bytes()))
-                .property(AssetNodes.MIME_TYPE, accepted.format().mimeType())
-                .property(AssetNodes.FILE_NAME, accepted.fileName())
-                .property(AssetNodes.EXTENSION, accepted.format().extension())
-                .property(AssetNodes.SIZE, (long) accepted.bytes().length)
-                .property(AssetNodes.WIDTH, (long) accepted.width())
-                .property(AssetNodes.HEIGHT, (long) accepted.height())
-                .build();
+        return accepted.describe(node.toBuilder()).build();
     }
 }

@@ -47,6 +47,18 @@ public final class AssetIntake {
     /** A file as it will be stored. */
     public record Accepted(String fileName, String nodeName, MediaFormat format, byte[] bytes, int width,
             int height) {
+
+        /** The resource node's file properties as Magnolia's DAM keeps them, all taken from the checked bytes. */
+        public no.sunnekommuner.cms.content.model.ContentNode.Builder describe(
+                no.sunnekommuner.cms.content.model.ContentNode.Builder resource) {
+            return resource.property(AssetNodes.DATA, com.google.common.io.ByteSource.wrap(bytes))
+                    .property(AssetNodes.MIME_TYPE, format.mimeType())
+                    .property(AssetNodes.FILE_NAME, fileName)
+                    .property(AssetNodes.EXTENSION, format.extension())
+                    .property(AssetNodes.SIZE, (long) bytes.length)
+                    .property(AssetNodes.WIDTH, (long) width)
+                    .property(AssetNodes.HEIGHT, (long) height);
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package no.sunnekommuner.cms.content.media;
 
-import com.google.common.io.ByteSource;
 import java.util.Map;
 import java.util.Optional;
 import no.sunnekommuner.cms.content.Actor;
@@ -105,15 +104,7 @@ public final class AssetLibrary {
     }
 
     private static ContentNode resource(AssetIntake.Accepted accepted) {
-        return ContentNode.builder(AssetNodes.CONTENT, AssetNodes.RESOURCE)
-                .property(AssetNodes.DATA, ByteSource.wrap(accepted.bytes()))
-                .property(AssetNodes.MIME_TYPE, accepted.format().mimeType())
-                .property(AssetNodes.FILE_NAME, accepted.fileName())
-                .property(AssetNodes.EXTENSION, accepted.format().extension())
-                .property(AssetNodes.SIZE, (long) accepted.bytes().length)
-                .property(AssetNodes.WIDTH, (long) accepted.width())
-                .property(AssetNodes.HEIGHT, (long) accepted.height())
-                .build();
+        return accepted.describe(ContentNode.builder(AssetNodes.CONTENT, AssetNodes.RESOURCE)).build();
     }
 
     private String freeName(String folder, String base) {
