@@ -134,14 +134,12 @@ class WebsiteIT {
         assertThat(page).hasURL(site + "/nyheter" + ARTICLE);
         assertThat(page.locator("h1")).hasText("Årskonferansen samlet hele nettverket");
         assertThat(page.locator("time").first()).hasText("12. juni 2024");
-        assertThat(page.locator("figure img")).hasAttribute("alt", "Deltakere i samtale i en konferansesal");
         assertThat(page.locator("#tg-h + ul a")).hasText("Planlegging for helse");
         page.locator(".lang-switch").click();
         assertThat(page).hasURL(site + "/en/news" + ARTICLE);
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         assertThat(page.locator("h1")).hasText("Annual conference brought the whole network together");
         assertThat(page.locator("time").first()).hasText("12 June 2024");
-        assertThat(page.locator("figure img")).hasAttribute("alt", "Participants talking in a conference hall");
 
         // the members list filtered by county, by the form (no script), then a member page in both languages
         page.navigate("/medlemmer");
@@ -278,7 +276,6 @@ class WebsiteIT {
                 .contains("<meta property=\"og:url\" content=\"" + site + "/en/news" + ARTICLE + "\">")
                 .contains("<meta property=\"og:type\" content=\"article\">")
                 .contains("<meta property=\"og:title\" content=\"Annual conference brought the whole network together\">")
-                .contains("<meta property=\"og:image\" content=\"https://images.example.no/sunne-kommuner/konferanse.jpg\">")
                 .contains("<link rel=\"alternate\" hreflang=\"nb\" href=\"" + site + "/nyheter" + ARTICLE + "\">");
     }
 
