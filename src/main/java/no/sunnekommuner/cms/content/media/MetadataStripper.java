@@ -8,7 +8,9 @@ import java.util.Set;
  * Removes metadata from image files without re-encoding them (lossless): EXIF (with GPS positions, camera
  * serials), XMP, IPTC and comments. Location data of people is personal data, and nobody needs it on a public
  * site. Only what is needed to show the image is kept: JPEG's JFIF, ICC profile and Adobe segments, PNG's
- * critical and colour chunks, WebP's image chunks. Data after the end of the image is dropped too.
+ * critical and colour chunks, WebP's image chunks, GIF's images with their graphic control and looping
+ * extensions (comments and every other application extension, XMP among them, go). Data after the end of the
+ * image is dropped too.
  */
 final class MetadataStripper {
 
@@ -24,6 +26,7 @@ final class MetadataStripper {
             case JPEG -> jpeg(bytes);
             case PNG -> png(bytes);
             case WEBP -> webp(bytes);
+            case GIF -> gif(bytes);
             default -> bytes;
         };
     }
@@ -173,6 +176,72 @@ final class MetadataStripper {
         out.write(b, 8, 4);
         out.write(chunks, 0, chunks.length);
         return out.toByteArray();
+    }
+
+    /** Application extensions that say how an animation loops (Netscape's and its twin); every other one goes. */
+    private static final Set<String> GIF_KEPT_APPLICATIONS = Set.of("NETSCAPE2.0", "ANIMEXTS1.0");
+
+    private static byte[] gif(byte[] b) {
+        if (b.length < 13) {
+            throw damaged("GIF: too short");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
+        int i = 13 + colourTable(b[10]);
+        if (i > b.length) {
+            throw damaged("GIF: colour table beyond the end of the file");
+        }
+        out.write(b, 0, i);
+        while (i < b.length) {
+            int introducer = b[i] & 0xFF;
+            if (introducer == 0x3B) {
+                out.write(0x3B);
+                return out.toByteArray();
+            }
+            int start = i;
+            boolean keep = true;
+            if (introducer == 0x2C) {
+                if (i + 11 > b.length) {
+                    throw damaged("GIF: truncated image descriptor");
+                }
+                i += 10 + colourTable(b[i + 9]) + 1; // descriptor, local colour table, LZW code size
+            } else if (introducer == 0x21 && i + 2 <= b.length) {
+                int label = b[i + 1] & 0xFF;
+                if (label == 0xFE) {
+                    keep = false; // comment
+                } else if (label == 0xFF) {
+                    keep = i + 14 <= b.length && (b[i + 2] & 0xFF) == 11
+                            && GIF_KEPT_APPLICATIONS.contains(new String(b, i + 3, 11, StandardCharsets.ISO_8859_1));
+                }
+                i += 2;
+            } else {
+                throw damaged("GIF: unknown block at byte " + i);
+            }
+            i = afterSubBlocks(b, i);
+            if (keep) {
+                out.write(b, start, i - start);
+            }
+        }
+        // no trailer: end the file properly (decoders expect one)
+        out.write(0x3B);
+        return out.toByteArray();
+    }
+
+    private static int colourTable(byte packed) {
+        return (packed & 0x80) == 0 ? 0 : 3 * (1 << ((packed & 0x07) + 1));
+    }
+
+    /** The position after a chain of data sub-blocks (a size byte, that many bytes, ... up to a size of 0). */
+    private static int afterSubBlocks(byte[] b, int i) {
+        while (true) {
+            if (i >= b.length) {
+                throw damaged("GIF: data block beyond the end of the file");
+            }
+            int size = b[i] & 0xFF;
+            i += 1 + size;
+            if (size == 0) {
+                return i;
+            }
+        }
     }
 
     private static MediaRefusedException damaged(String message) {

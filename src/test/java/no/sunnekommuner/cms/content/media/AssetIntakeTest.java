@@ -118,6 +118,64 @@ class AssetIntakeTest {
     }
 
     @Test
+    void theGpsPositionAJpegCarriesIsFoundByAMetadataReaderAndGoneAfterIntake() throws Exception {
+        byte[] upload = TestImages.jpegWithGps(64, 48, 1);
+        // the reader sees what a camera wrote (so its silence afterwards means something)
+        assertThat(TestImages.gpsDirectory(upload)).isNotNull();
+        assertThat(TestImages.jpegMetadataSegments(upload)).contains("APP1 Exif");
+        byte[] stored = intake.accept("camera.jpg", upload).bytes();
+        assertThat(TestImages.gpsDirectory(stored)).isNull();
+        assertThat(TestImages.jpegMetadataSegments(stored)).allMatch(s -> s.startsWith("APP0 JFIF"));
+    }
+
+    @Test
+    void commentsAndXmpAreStrippedFromGifsAndTheLoopIsKept() throws Exception {
+        byte[] upload = TestImages.gifWithMetadata(40, 30);
+        assertThat(ImageIO.read(new ByteArrayInputStream(upload)).getWidth()).isEqualTo(40);
+        AssetIntake.Accepted accepted = intake.accept("anim.gif", upload);
+        assertThat(accepted.format()).isEqualTo(MediaFormat.GIF);
+        assertThat(TestImages.contains(accepted.bytes(), "GPS-SECRET-PLACE")).isFalse();
+        assertThat(TestImages.contains(accepted.bytes(), "XMP DataXMP")).isFalse();
+        assertThat(TestImages.contains(accepted.bytes(), "NETSCAPE2.0")).isTrue();
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(accepted.bytes()));
+        assertThat(decoded.getWidth()).isEqualTo(40);
+        assertThat(decoded.getHeight()).isEqualTo(30);
+        BufferedImage original = ImageIO.read(new ByteArrayInputStream(TestImages.encode(TestImages.drawing(40, 30),
+                "gif")));
+        assertThat(decoded.getRGB(2, 2)).isEqualTo(original.getRGB(2, 2));
+        assertThat(decoded.getRGB(35, 25)).isEqualTo(original.getRGB(35, 25));
+        // stripping is idempotent: a stored GIF goes through the intake again unchanged (imports, republish)
+        assertThat(intake.accept("anim.gif", accepted.bytes()).bytes()).isEqualTo(accepted.bytes());
+    }
+
+    @Test
+    void exifAndXmpChunksAreStrippedFromWebpsAndTheirFlagsCleared() throws Exception {
+        byte[] upload = TestImages.webpWithMetadata();
+        assertThat(TestImages.webpChunks(upload)).containsExactly("VP8X", "VP8L", "EXIF", "XMP ");
+        AssetIntake.Accepted accepted = intake.accept("bilde.webp", upload);
+        assertThat(accepted.format()).isEqualTo(MediaFormat.WEBP);
+        assertThat(TestImages.webpChunks(accepted.bytes())).containsExactly("VP8X", "VP8L");
+        assertThat(TestImages.contains(accepted.bytes(), "GPS-SECRET-PLACE")).isFalse();
+        assertThat(accepted.bytes()[20] & 0x0C).as("VP8X flags for EXIF and XMP").isZero();
+        int riffSize = (accepted.bytes()[4] & 0xFF) | (accepted.bytes()[5] & 0xFF) << 8;
+        assertThat(riffSize).isEqualTo(accepted.bytes().length - 8);
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(accepted.bytes()));
+        assertThat(decoded.getWidth()).isEqualTo(1);
+        assertThat(accepted.width()).isEqualTo(1);
+    }
+
+    @Test
+    void pngTextAndExifChunksAreRemovedAndTheImageChunksKept() {
+        byte[] upload = TestImages.pngWithMetadata(30, 20);
+        assertThat(TestImages.pngChunks(upload)).contains("tEXt", "eXIf");
+        java.util.List<String> stored = TestImages.pngChunks(intake.accept("map.png", upload).bytes());
+        assertThat(stored).doesNotContain("tEXt", "eXIf").startsWith("IHDR").endsWith("IEND").contains("IDAT");
+        assertThat(stored.stream().filter(c -> !c.equals("IDAT")).toList())
+                .isEqualTo(TestImages.pngChunks(upload).stream()
+                        .filter(c -> !c.equals("IDAT") && !c.equals("tEXt") && !c.equals("eXIf")).toList());
+    }
+
+    @Test
     void fileNamesAreNormalisedAndGetTheExtensionOfTheirFormat() {
         AssetIntake.Accepted accepted = intake.accept("../../etc/Fjord på Sunne.JPG", TestImages.png(8, 8));
         assertThat(accepted.fileName()).isEqualTo("Fjord på Sunne.png");

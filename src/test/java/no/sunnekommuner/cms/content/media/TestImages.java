@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
@@ -98,6 +99,141 @@ public final class TestImages {
         writeChunk(out, "eXIf", "MM\0*GPS-SECRET-PLACE".getBytes(StandardCharsets.ISO_8859_1));
         out.write(png, 33, png.length - 33);
         return out.toByteArray();
+    }
+
+    /**
+     * A GIF drawn in code with a comment, an XMP application extension (its packet holding
+     * {@code GPS-SECRET-PLACE}) and Netscape's looping extension, as cameras' and editors' GIFs come.
+     */
+    public static byte[] gifWithMetadata(int width, int height) {
+        byte[] gif = encode(drawing(width, height), "gif");
+        int headerEnd = 13 + ((gif[10] & 0x80) == 0 ? 0 : 3 * (1 << ((gif[10] & 0x07) + 1)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(gif, 0, headerEnd);
+        // Netscape looping extension: kept
+        out.writeBytes(new byte[] {0x21, (byte) 0xFF, 11});
+        out.writeBytes("NETSCAPE2.0".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(new byte[] {3, 1, 0, 0, 0});
+        // comment extension
+        byte[] comment = "Taken at GPS-SECRET-PLACE".getBytes(StandardCharsets.US_ASCII);
+        out.writeBytes(new byte[] {0x21, (byte) 0xFE, (byte) comment.length});
+        out.writeBytes(comment);
+        out.write(0);
+        // XMP application extension: the packet as raw bytes, then Adobe's 258-byte "magic trailer" that turns it
+        // into valid sub-blocks (0x01, 0xFF ... 0x00, 0x00)
+        out.writeBytes(new byte[] {0x21, (byte) 0xFF, 11});
+        out.writeBytes("XMP DataXMP".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(("<x:xmpmeta xmlns:x='adobe:ns:meta/'><exif:GPSLatitude xmlns:exif='http://ns.adobe.com/exif/"
+                + "1.0/'>59,54N GPS-SECRET-PLACE</exif:GPSLatitude></x:xmpmeta>").getBytes(StandardCharsets.US_ASCII));
+        out.write(0x01);
+        for (int v = 0xFF; v >= 0; v--) {
+            out.write(v);
+        }
+        out.write(0);
+        out.write(gif, headerEnd, gif.length - headerEnd);
+        return out.toByteArray();
+    }
+
+    /** A 1 × 1 lossless WebP (a VP8L chunk of one pixel). */
+    private static final byte[] WEBP_1X1 = java.util.Base64.getDecoder().decode(
+            "UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
+    /**
+     * A 1 × 1 WebP in the extended format: a VP8X header announcing EXIF and XMP, the image, then an EXIF and an
+     * XMP chunk both holding {@code GPS-SECRET-PLACE}.
+     */
+    public static byte[] webpWithMetadata() {
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        chunks.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
+        writeRiffChunk(chunks, "VP8X", new byte[] {0x0C, 0, 0, 0, 0, 0, 0, 0, 0, 0}); // EXIF + XMP flags, 1 x 1
+        chunks.write(WEBP_1X1, 12, WEBP_1X1.length - 12); // the VP8L chunk as it is
+        writeRiffChunk(chunks, "EXIF", "MM\0*GPS-SECRET-PLACE".getBytes(StandardCharsets.US_ASCII));
+        writeRiffChunk(chunks, "XMP ", "<x:xmpmeta>GPS-SECRET-PLACE</x:xmpmeta>".getBytes(StandardCharsets.US_ASCII));
+        byte[] body = chunks.toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));
+        writeLe32(out, body.length);
+        out.writeBytes(body);
+        return out.toByteArray();
+    }
+
+    private static void writeRiffChunk(ByteArrayOutputStream out, String fourcc, byte[] data) {
+        out.writeBytes(fourcc.getBytes(StandardCharsets.US_ASCII));
+        writeLe32(out, data.length);
+        out.writeBytes(data);
+        if ((data.length & 1) == 1) {
+            out.write(0);
+        }
+    }
+
+    private static void writeLe32(ByteArrayOutputStream out, int v) {
+        out.write(v & 0xFF);
+        out.write(v >> 8 & 0xFF);
+        out.write(v >> 16 & 0xFF);
+        out.write(v >> 24 & 0xFF);
+    }
+
+    /** The chunk types of a PNG, in order. */
+    public static java.util.List<String> pngChunks(byte[] png) {
+        java.util.List<String> types = new java.util.ArrayList<>();
+        int i = 8;
+        while (i + 12 <= png.length) {
+            int length = (png[i] & 0xFF) << 24 | (png[i + 1] & 0xFF) << 16 | (png[i + 2] & 0xFF) << 8
+                    | (png[i + 3] & 0xFF);
+            types.add(new String(png, i + 4, 4, StandardCharsets.ISO_8859_1));
+            i += 12 + length;
+        }
+        return types;
+    }
+
+    /** The four-character codes of a WebP's chunks, in order. */
+    public static java.util.List<String> webpChunks(byte[] webp) {
+        java.util.List<String> types = new java.util.ArrayList<>();
+        int i = 12;
+        while (i + 8 <= webp.length) {
+            int size = (webp[i + 4] & 0xFF) | (webp[i + 5] & 0xFF) << 8 | (webp[i + 6] & 0xFF) << 16
+                    | (webp[i + 7] & 0xFF) << 24;
+            types.add(new String(webp, i, 4, StandardCharsets.ISO_8859_1));
+            i += 8 + size + (size & 1);
+        }
+        return types;
+    }
+
+    /**
+     * The metadata segments of a JPEG as TwelveMonkeys' segment reader sees them: APPn markers and comments, each
+     * as {@code APP1 Exif} (marker and identifier).
+     */
+    public static java.util.List<String> jpegMetadataSegments(byte[] jpeg) throws IOException {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(
+                new java.io.ByteArrayInputStream(jpeg))) {
+            for (com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment segment
+                    : com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil.readSegments(in,
+                            com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil.ALL_SEGMENTS)) {
+                int marker = segment.marker();
+                if ((marker >= 0xFFE0 && marker <= 0xFFEF) || marker == 0xFFFE) {
+                    found.add((marker == 0xFFFE ? "COM" : "APP" + (marker - 0xFFE0)) + " "
+                            + Objects.requireNonNullElse(segment.identifier(), ""));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The GPS directory of a JPEG's EXIF as TwelveMonkeys' EXIF reader finds it, or null. */
+    public static com.twelvemonkeys.imageio.metadata.Directory gpsDirectory(byte[] jpeg) throws IOException {
+        byte[] exif = MetadataStripper.jpegExif(jpeg);
+        if (exif == null) {
+            return null;
+        }
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(
+                new java.io.ByteArrayInputStream(exif))) {
+            com.twelvemonkeys.imageio.metadata.Directory ifd0 =
+                    new com.twelvemonkeys.imageio.metadata.tiff.TIFFReader().read(in);
+            com.twelvemonkeys.imageio.metadata.Entry gps = ifd0.getEntryById(
+                    0x8825); // GPSInfo IFD pointer
+            return gps != null && gps.getValue() instanceof com.twelvemonkeys.imageio.metadata.Directory d ? d : null;
+        }
     }
 
     /**
