@@ -711,12 +711,16 @@ public final class ContentService {
      */
     private ContentNode prepareAndValidate(String workspace, String parentPath, String path, ContentNode node,
             ValidationMode mode) {
-        if (!ContentValidator.isValidNodeName(node.name())) {
+        java.util.function.UnaryOperator<ContentNode> guard = guards.get(workspace);
+        // a guarded workspace (dam) takes a resource child written on its own, as Magnolia's nodes API does: the
+        // guard checks its binary like an upload
+        boolean resource = guard != null && node.name().equals(NodeTypeNames.RESOURCE_CHILD)
+                && node.nodeType().equals(NodeTypeNames.RESOURCE);
+        if (!resource && !ContentValidator.isValidNodeName(node.name())) {
             throw new ValidationException(ImmutableList.of(Violation.of("@name", "nodeName")));
         }
         Optional<ContentTypeDefinition> type = typeOfWorkspace(workspace);
         if (type.isEmpty()) {
-            java.util.function.UnaryOperator<ContentNode> guard = guards.get(workspace);
             return guard == null ? node : guard.apply(node);
         }
         List<Violation> violations = new ArrayList<>();

@@ -226,8 +226,9 @@ public final class SystemViewImporter {
             ContentNode.Builder b = ContentNode.builder(name, type).identifier(uuid);
             for (PropertyBuilder p : properties) {
                 // repository bookkeeping (JCR's, Magnolia's, and the cms: revision and status of our own exports)
-                // is assigned anew by the store, never taken from a file
-                if (!p.name.startsWith("jcr:") && !p.name.startsWith("mgnl:") && !p.name.startsWith("cms:")) {
+                // is assigned anew by the store, never taken from a file; a resource's jcr:data and jcr:mimeType
+                // (a DAM asset's binary, base64 in Magnolia's export) are content
+                if (!NodeTypeNames.isBookkeeping(p.name)) {
                     b.property(p.name, p.value());
                 }
             }

@@ -33,6 +33,7 @@ import no.sunnekommuner.cms.content.ContentService;
 import no.sunnekommuner.cms.content.bootstrap.ImportLimitException;
 import no.sunnekommuner.cms.content.bootstrap.ImportLimits;
 import no.sunnekommuner.cms.content.bootstrap.SystemViewImporter;
+import no.sunnekommuner.cms.definition.NodeTypeNames;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.content.model.ValueKind;
 import no.sunnekommuner.cms.content.spi.NodeBudgetExceededException;
@@ -345,8 +346,8 @@ public final class NodesResource {
             if (name == null || name.isBlank()) {
                 throw DeliveryException.badRequest("Every property needs a 'name'");
             }
-            if (name.startsWith("jcr:") || name.startsWith("mgnl:") || name.startsWith("cms:")) {
-                continue; // bookkeeping is the store's job
+            if (NodeTypeNames.isBookkeeping(name)) {
+                continue; // bookkeeping is the store's job; a resource's jcr:data (base64) is content
             }
             String type = text(p, "type");
             type = type == null ? "String" : type;
