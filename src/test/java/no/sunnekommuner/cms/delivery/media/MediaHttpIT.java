@@ -173,6 +173,41 @@ class MediaHttpIT {
     }
 
     @Test
+    void aJpegUploadedWithGpsIsServedWithoutAnyExifOnItsLinkAndEveryRendition() throws Exception {
+        byte[] upload = TestImages.jpegWithGps(800, 600, 1);
+        assertThat(TestImages.gpsDirectory(upload)).as("the metadata reader finds the upload's GPS").isNotNull();
+        assertThat(upload("kamera.jpg", upload, "image/jpeg", true).statusCode()).isEqualTo(201);
+        server.runtime().content().publish("dam", "/bilder/kamera", PUBLISHER);
+        List<String> links = List.of("/dam/bilder/kamera.jpg", "/.imaging/default/dam/bilder/kamera/jcr:content.jpg",
+                THEME + "480/dam/bilder/kamera/jcr:content/kamera.jpg",
+                THEME + "thumbnail/dam/bilder/kamera/jcr:content/kamera.jpg",
+                THEME + "16x9/dam/bilder/kamera/jcr:content/kamera.jpg");
+        for (String link : links) {
+            HttpResponse<byte[]> served = get(link);
+            assertThat(served.statusCode()).as(link).isEqualTo(200);
+            assertThat(served.headers().firstValue("Content-Type")).as(link).hasValue("image/jpeg");
+            assertThat(TestImages.gpsDirectory(served.body())).as(link).isNull();
+            assertThat(TestImages.jpegMetadataSegments(served.body())).as(link).allMatch(m -> m.startsWith("APP0 JFIF"));
+            assertThat(TestImages.contains(served.body(), "GPS-SECRET-PLACE")).as(link).isFalse();
+        }
+    }
+
+    @Test
+    void aPngUploadedWithTextAndExifChunksIsServedWithoutThem() throws Exception {
+        byte[] upload = TestImages.pngWithMetadata(300, 200);
+        assertThat(TestImages.pngChunks(upload)).contains("tEXt", "eXIf");
+        assertThat(upload("kart.png", upload, "image/png", true).statusCode()).isEqualTo(201);
+        server.runtime().content().publish("dam", "/bilder/kart", PUBLISHER);
+        for (String link : List.of("/dam/bilder/kart.png", THEME + "thumbnail/dam/bilder/kart/jcr:content/kart.png")) {
+            HttpResponse<byte[]> served = get(link);
+            assertThat(served.statusCode()).as(link).isEqualTo(200);
+            assertThat(TestImages.pngChunks(served.body())).as(link).doesNotContain("tEXt", "zTXt", "iTXt", "eXIf")
+                    .contains("IHDR", "IDAT", "IEND");
+            assertThat(TestImages.contains(served.body(), "GPS-SECRET-PLACE")).as(link).isFalse();
+        }
+    }
+
+    @Test
     void theFocalPointDecidesWhatACropKeeps() throws Exception {
         // left half red, right half blue: a square crop around a focal point on the right is blue
         assertThat(upload("delt.png", TestImages.png(800, 200), "image/png", true).statusCode()).isEqualTo(201);
