@@ -56,8 +56,9 @@ public final class AssetIntake {
                     .property(AssetNodes.FILE_NAME, fileName)
                     .property(AssetNodes.EXTENSION, format.extension())
                     .property(AssetNodes.SIZE, (long) bytes.length)
-                    .property(AssetNodes.WIDTH, (long) width)
-                    .property(AssetNodes.HEIGHT, (long) height);
+                    // documents have no pixel size; Magnolia stores none for them either
+                    .property(AssetNodes.WIDTH, format.image() ? (Long) (long) width : null)
+                    .property(AssetNodes.HEIGHT, format.image() ? (Long) (long) height : null);
         }
     }
 

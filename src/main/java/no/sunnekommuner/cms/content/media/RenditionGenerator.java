@@ -50,7 +50,7 @@ public final class RenditionGenerator {
                 }
                 BufferedImage image = reader.read(0, param);
                 MediaFormat format = outputFormat(sourceFormat, variation);
-                BufferedImage result = resize(image, variation, focalX, focalY, format);
+                BufferedImage result = resize(image, variation, focalX, focalY, format, plannedSize(w, h, variation));
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 Thumbnails.of(result).scale(1.0).outputFormat(format == MediaFormat.JPEG ? "jpg" : "png")
                         .outputQuality(variation.quality()).toOutputStream(out);
@@ -70,8 +70,10 @@ public final class RenditionGenerator {
             if (v.crop()) {
                 return new int[] {v.width(), v.height()};
             }
+            // rounded down, as Magnolia's SimpleResizeVariation does (640 x 480 in 150 x 150 is 150 x 112)
             double scale = Math.min((double) v.width() / w, (double) v.height() / h);
-            return new int[] {Math.max(1, (int) Math.round(w * scale)), Math.max(1, (int) Math.round(h * scale))};
+            return new int[] {Math.max(1, (int) Math.min(v.width(), Math.floor(w * scale + 1e-9))),
+                    Math.max(1, (int) Math.min(v.height(), Math.floor(h * scale + 1e-9)))};
         }
         if (v.width() > 0) {
             return new int[] {v.width(), Math.max(1, (int) Math.round(h * (double) v.width() / w))};
@@ -105,7 +107,7 @@ public final class RenditionGenerator {
     }
 
     private static BufferedImage resize(BufferedImage image, ImagingVariation v, double fx, double fy,
-            MediaFormat format) throws IOException {
+            MediaFormat format, int[] planned) throws IOException {
         BufferedImage source = format == MediaFormat.JPEG ? opaque(image) : image;
         if (!v.resizes()) {
             return source;
@@ -114,7 +116,8 @@ public final class RenditionGenerator {
             if (v.crop()) {
                 return Thumbnails.of(source).size(v.width(), v.height()).crop(new Focal(fx, fy)).asBufferedImage();
             }
-            return Thumbnails.of(source).size(v.width(), v.height()).asBufferedImage();
+            // fitted to the planned size (the one delivery announces), not Thumbnailator's own rounding
+            return Thumbnails.of(source).forceSize(planned[0], planned[1]).asBufferedImage();
         }
         if (v.width() > 0) {
             return Thumbnails.of(source).width(v.width()).asBufferedImage();

@@ -52,10 +52,15 @@ public final class AssetJsonWriter implements AssetReferenceWriter {
     @Override
     public void write(JsonGenerator g, String value, ReferenceDefinition reference, String language,
             boolean publicDelivery) throws IOException {
-        Optional<ServedAsset> asset = resolve(value, publicDelivery);
-        if (asset.isEmpty()) {
+        Optional<ContentItem> item = resolve(value, publicDelivery);
+        if (item.isEmpty()) {
             LOG.warn("Asset reference '{}' names no {}asset", value, publicDelivery ? "published " : "");
             g.writeString(value);
+            return;
+        }
+        Optional<ServedAsset> asset = ServedAsset.of(item.get());
+        if (asset.isEmpty()) {
+            writeWithoutFile(g, item.get(), value, reference, language);
             return;
         }
         ServedAsset a = asset.get();
@@ -85,31 +90,65 @@ public final class AssetJsonWriter implements AssetReferenceWriter {
         g.writeEndObject();
     }
 
-    private Optional<ServedAsset> resolve(String value, boolean publicDelivery) {
+    /** The asset node a key names (published only for public delivery), with or without its file. */
+    private Optional<ContentItem> resolve(String value, boolean publicDelivery) {
         String id = AssetNodes.identifierOf(value);
         if (id == null) {
             return Optional.empty();
         }
-        if (publicDelivery) {
-            return published.byId(id);
+        Optional<ContentItem> item = publicDelivery ? published.itemById(id)
+                : content.getById(AssetNodes.WORKSPACE, id);
+        return item.filter(i -> i.node().nodeType().equals(AssetNodes.ASSET));
+    }
+
+    /**
+     * An asset node without a (readable) file still resolves, as Magnolia's does (FINDINGS-dam §3.6): its link
+     * ends in {@code /} and answers 404, its type is {@code application/octet-stream}, sizes are 0, and there are
+     * no renditions.
+     */
+    private void writeWithoutFile(JsonGenerator g, ContentItem item, String value, ReferenceDefinition reference,
+            String language) throws IOException {
+        String link = "/dam/" + AssetNodes.KEY_PREFIX + item.id() + "/";
+        if (!reference.expand()) {
+            g.writeString(reference.includeDownloadLink() ? link : value);
+            return;
         }
-        return content.getById(AssetNodes.WORKSPACE, id).flatMap(ServedAsset::of);
+        ContentNode node = item.node();
+        g.writeStartObject();
+        g.writeStringField("@name", node.text(AssetNodes.NAME) != null ? node.text(AssetNodes.NAME) : item.name());
+        g.writeStringField("@path", item.path());
+        g.writeStringField("@id", AssetNodes.KEY_PREFIX + item.id());
+        if (reference.includeDownloadLink()) {
+            g.writeStringField("@link", link);
+        }
+        if (reference.includeAssetMetadata()) {
+            g.writeObjectFieldStart("metadata");
+            g.writeStringField("mimeType", "application/octet-stream");
+            writeDescription(g, item, language, 0, 0, 0, null, 0.5, 0.5);
+        }
+        g.writeEndObject();
     }
 
     private void writeMetadata(JsonGenerator g, ServedAsset a, String language) throws IOException {
-        ContentNode node = a.item().node();
-        ContentItem item = a.item();
         g.writeObjectFieldStart("metadata");
         g.writeStringField("fileName", a.fileName());
         g.writeStringField("mimeType", a.format().mimeType());
+        writeDescription(g, a.item(), language, a.size(), a.height(), a.width(), a.format().mimeType(), a.focalX(),
+                a.focalY());
+    }
+
+    /** The metadata after {@code mimeType}, in Magnolia's order, and our extras; ends the metadata object. */
+    private void writeDescription(JsonGenerator g, ContentItem item, String language, long size, int height,
+            int width, String format, double focalX, double focalY) throws IOException {
+        ContentNode node = item.node();
         text(g, "caption", localised(node, AssetNodes.CAPTION, language));
         text(g, "comment", node.text("comment"));
-        g.writeNumberField("fileSize", a.size());
-        g.writeNumberField("height", a.height());
-        g.writeNumberField("width", a.width());
+        g.writeNumberField("fileSize", size);
+        g.writeNumberField("height", height);
+        g.writeNumberField("width", width);
         text(g, "type", node.text(AssetNodes.TYPE));
         text(g, "title", localised(node, AssetNodes.TITLE, language));
-        g.writeStringField("format", a.format().mimeType());
+        text(g, "format", format);
         text(g, "coverage", node.text("coverage"));
         text(g, "description", node.text(AssetNodes.DESCRIPTION));
         text(g, "language", node.text("language"));
@@ -131,8 +170,8 @@ public final class AssetJsonWriter implements AssetReferenceWriter {
         }
         text(g, "altText", localised(node, AssetNodes.ALT_TEXT, language));
         g.writeObjectFieldStart("focalPoint");
-        g.writeNumberField("x", a.focalX());
-        g.writeNumberField("y", a.focalY());
+        g.writeNumberField("x", focalX);
+        g.writeNumberField("y", focalY);
         g.writeEndObject();
         g.writeEndObject();
     }
@@ -179,7 +218,11 @@ public final class AssetJsonWriter implements AssetReferenceWriter {
         }
     }
 
+    /** Left out when empty, as Magnolia's writer leaves out empty values (FINDINGS-dam §2). */
     private static void escapedArray(JsonGenerator g, String key, List<String> values) throws IOException {
+        if (values.isEmpty()) {
+            return;
+        }
         g.writeArrayFieldStart(key);
         for (String v : values) {
             g.writeString(escapeHtml4(v));

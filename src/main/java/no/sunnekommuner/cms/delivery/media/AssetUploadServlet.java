@@ -127,8 +127,9 @@ final class AssetUploadServlet extends HttpServlet {
         out.put("fileName", resource.text(AssetNodes.FILE_NAME));
         out.put("mimeType", resource.text(AssetNodes.MIME_TYPE));
         out.put("fileSize", resource.property(AssetNodes.SIZE));
-        out.put("width", resource.property(AssetNodes.WIDTH));
-        out.put("height", resource.property(AssetNodes.HEIGHT));
+        // documents have no stored pixel size: 0, as delivery's metadata says
+        out.put("width", java.util.Objects.requireNonNullElse(resource.property(AssetNodes.WIDTH), 0L));
+        out.put("height", java.util.Objects.requireNonNullElse(resource.property(AssetNodes.HEIGHT), 0L));
         return out;
     }
 

@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes a binary with validators and ranges: {@code ETag} and {@code Last-Modified} always (a matching
+ * Writes a binary with validators and ranges: {@code ETag} and {@code Last-Modified} always ({@code If-Match}
+ * naming another version gives 412; a matching
  * {@code If-None-Match}, or {@code If-Modified-Since} when there is no {@code If-None-Match}, gives 304), a single
  * {@code Range} (206, or 416 for several ranges, another unit or a start beyond the end), {@code If-Range}, HEAD
  * without a body. Every response carries a policy that runs nothing and {@code nosniff}.
@@ -46,6 +47,12 @@ final class BinaryResponses {
         }
         if (body.disposition() != null) {
             response.setHeader("Content-Disposition", body.disposition());
+        }
+        String ifMatch = request.getHeader("If-Match");
+        if (ifMatch != null && !matches(ifMatch, etag)) {
+            // another version than the client holds: it must not get a part of this one (RFC 9110 13.1.1)
+            response.setStatus(412);
+            return;
         }
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null) {

@@ -16,13 +16,17 @@ final class PublishedAssets {
 
     /** The published asset of an identifier (the draft says where it is; the published copy must have the id). */
     Optional<ServedAsset> byId(String identifier) {
+        return itemById(identifier).flatMap(ServedAsset::of);
+    }
+
+    /** The published node of an identifier, whatever it is (an asset with or without its file, a folder). */
+    Optional<ContentItem> itemById(String identifier) {
         if (identifier == null || !identifier.matches("[0-9a-fA-F-]{36}")) {
             return Optional.empty();
         }
         return content.getById(AssetNodes.WORKSPACE, identifier)
                 .flatMap(draft -> content.getPublished(AssetNodes.WORKSPACE, draft.path()))
-                .filter(p -> p.id().equals(identifier))
-                .flatMap(ServedAsset::of);
+                .filter(p -> p.id().equals(identifier));
     }
 
     Optional<ServedAsset> byPath(String path) {

@@ -103,7 +103,7 @@ class AssetDeliveryIT {
         assertThat(image.get("@link").asText()).isEqualTo("/dam/jcr:" + photo.id() + "/R%C3%A5dhuset.png");
         JsonNode metadata = image.get("metadata");
         assertThat(keys(metadata)).containsExactly("fileName", "mimeType", "fileSize", "height", "width", "type",
-                "title", "format", "rights", "creator", "contributor", "subject", "date", "created", "modified",
+                "title", "format", "rights", "creator", "subject", "date", "created", "modified",
                 "altText", "focalPoint");
         assertThat(metadata.get("fileName").asText()).isEqualTo("Rådhuset.png");
         assertThat(metadata.get("width").asInt()).isEqualTo(640);
