@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import no.sunnekommuner.cms.content.Actor;
-import no.sunnekommuner.cms.content.bootstrap.ImportLimits;
-import no.sunnekommuner.cms.content.bootstrap.SystemViewImporter;
 import no.sunnekommuner.cms.content.media.TestImages;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
@@ -38,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Assets travel with the content (issue 10, item 6): the backup export writes the {@code dam} workspaces as
  * Magnolia's export does (system view, the binary as a base64 {@code jcr:data} value of type Binary), an import
  * into a fresh repository gives the same bytes, renditions and resolved references; and a Magnolia-style
- * {@code dam.*.xml} bootstrap file with a binary imports through the system-view importer.
+ * {@code dam.*.xml} bootstrap file with a binary imports through the nodes API's system-view import.
  */
 class AssetImportExportIT {
 
@@ -141,10 +138,13 @@ class AssetImportExportIT {
         assertThat(uuid.find()).isTrue();
 
         try (TestServer server = TestServer.start(temp.resolve("data"), MODULES, Map.of())) {
-            try (InputStream in = Files.newInputStream(file)) {
-                new SystemViewImporter(server.runtime().content(), ImportLimits.DEFAULTS).importXml("dam", "/", in,
-                        PUBLISHER);
-            }
+            // over HTTP, as Magnolia's nodes API imports a file: the bootstrap file's nodes with their uuids
+            HttpResponse<String> imported = CLIENT.send(HttpRequest.newBuilder(URI.create(server.base()
+                    + "/.rest/nodes/v1/import/dam/")).PUT(HttpRequest.BodyPublishers.ofFile(file))
+                    .header("Content-Type", "application/xml")
+                    .header("Authorization", TestServer.basic(TestServer.PUBLISHER, TestServer.PASSWORD)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
             server.runtime().content().publishRecursive("dam", "/sunne", PUBLISHER);
             byte[] png = Files.readAllBytes(GOLDEN_DAM.resolve("images/raadhuset.png"));
             HttpResponse<byte[]> byId = get(server, "/dam/jcr:" + uuid.group(1) + "/raadhuset.png");
