@@ -509,7 +509,9 @@ class DamConformanceIT {
      * mode that forbids caching everything, FINDINGS-dam §9; ours cache on purpose), {@code Set-Cookie},
      * {@code Transfer-Encoding}, {@code WWW-Authenticate} (see GoldenConformanceIT), {@code ETag} (Magnolia sends
      * one only with a Range header, hashing the URL; ours is the asset's version on every binary, so a cache can
-     * revalidate) and {@code Date}.
+     * revalidate), {@code Date}, and {@code Access-Control-Allow-Origin} (hdr-origin-*: Magnolia sends {@code *}
+     * on binaries when an {@code Origin} is sent; ours send CORS headers under {@code /.rest/} only, README
+     * "Security": an {@code <img>} needs none).
      */
     static final ImmutableSet<String> JSON_HEADERS = ImmutableSet.of("content-type", "content-language", "vary");
 
