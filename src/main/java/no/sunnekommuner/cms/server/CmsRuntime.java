@@ -107,6 +107,10 @@ public final class CmsRuntime implements AutoCloseable {
                     new no.sunnekommuner.cms.content.media.AssetIntake(MediaSettings.limits(settings));
             content.guardWorkspace(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE,
                     new no.sunnekommuner.cms.content.media.AssetGuard(intake));
+            // values of asset properties from before they were assets (image URLs) become asset keys, audited
+            new no.sunnekommuner.cms.content.media.AssetReferenceMigration(content, java.util.List.of(
+                    settings.get("server.baseUrl", ""), settings.get("delivery.linkBase",
+                            settings.get("server.baseUrl", "")))).run();
             // another cluster node's writes empty the same caches as local ones (delivery, query counts, grids)
             repository.onExternalChange(content::announceExternalChange);
             UserDirectory users = new UserDirectory(new JcrUserStore(repository), new PasswordHasher());
