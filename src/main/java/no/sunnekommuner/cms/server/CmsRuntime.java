@@ -90,9 +90,10 @@ public final class CmsRuntime implements AutoCloseable {
             RepositorySetup.prepare(repository, definitions);
             SiteLocales locales = settings.siteLocales();
             io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = Metrics.registry(repository);
-            ContentService content = new ContentService(definitions,
-                    new MeteredContentStore(new JcrContentStore(repository), metrics),
-                    new ContentValidator(definitions, locales, DomainRules.all()), new RichTextSanitizer(),
+            MeteredContentStore store = new MeteredContentStore(new JcrContentStore(repository), metrics);
+            ContentService content = new ContentService(definitions, store,
+                    new ContentValidator(definitions, locales, DomainRules.all()),
+                    new RichTextSanitizer(no.sunnekommuner.cms.content.media.AssetNodes.library(store)),
                     locales, clock, settings.integer("content.versionsPerItem"));
             content.addChangeListener(workspace -> repository.queryCounts().invalidate());
             // one event stream for the audit log and the webhooks (each write, in write order per workspace)
