@@ -113,7 +113,7 @@ public final class Pictures {
     }
 
     /** A member's logo (fitted, never cropped); its alt text is the asset's. */
-    public Picture logo(Object asset) {
+    public Picture emblem(Object asset) {
         return single(asset(asset), logoRendition, null);
     }
 
