@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import no.sunnekommuner.cms.content.bootstrap.DemoContent;
+import no.sunnekommuner.cms.content.bootstrap.YamlBootstrapImporter;
 import no.sunnekommuner.cms.content.media.AssetNodes;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
@@ -77,6 +78,13 @@ class DemoContentIT {
                 }
             }
             demoPicturesAreOurOwnPublishedAssets(runtime, content);
+            // only the demo loader reads files named by !file: another import cannot make it read files
+            String named = "x:\n  jcr:primaryType: 'mgnl:asset'\n  jcr:content:\n    jcr:primaryType: 'mgnl:resource'\n"
+                    + "    jcr:data: !file 'konferanse.jpg'\n";
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new YamlBootstrapImporter(content).importYaml(
+                    AssetNodes.WORKSPACE, "/", new java.io.ByteArrayInputStream(named.getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8)), "test")).isInstanceOf(ContentException.class);
+            assertThat(content.get(AssetNodes.WORKSPACE, "/x")).isEmpty();
         }
     }
 
