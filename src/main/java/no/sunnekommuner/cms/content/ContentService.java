@@ -973,6 +973,16 @@ public final class ContentService {
         return ImmutableList.copyOf(found);
     }
 
+    /**
+     * Paths ({@code workspace:path}) of draft or published items of a type whose stored property holds a value
+     * that is no asset key (written before the property became {@code type: asset}; the start-up migration
+     * converts them).
+     */
+    public ImmutableList<String> pathsWithoutAssetKey(ContentTypeDefinition type, String storedName) {
+        return store.findNotStartingWith(type.workspace(), type.effectiveNodeType(), storedName,
+                no.sunnekommuner.cms.content.media.AssetNodes.KEY_PREFIX, true);
+    }
+
     private void collectReferrers(ContentItem item, String deletedPath, List<String> referrers) {
         if (item.node().nodeType().equals(no.sunnekommuner.cms.content.media.AssetNodes.ASSET)) {
             // content refers to assets by key (jcr:<uuid>), not by identifier: delete is refused while used

@@ -328,6 +328,21 @@ public final class JcrContentStore implements ContentStore {
             boolean includePublished) {
         String statement = "/jcr:root//element(*, " + nodeType + ")[@" + ISO9075.encode(property) + " = '"
                 + value.replace("'", "''") + "']";
+        return findPaths(workspace, statement, includePublished);
+    }
+
+    @Override
+    public ImmutableList<String> findNotStartingWith(String workspace, String nodeType, String property,
+            String prefix, boolean includePublished) {
+        String encoded = ISO9075.encode(property);
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                .replace("'", "''") + "%";
+        String statement = "/jcr:root//element(*, " + nodeType + ")[@" + encoded + " and not(jcr:like(@" + encoded
+                + ", '" + pattern + "'))]";
+        return findPaths(workspace, statement, includePublished);
+    }
+
+    private ImmutableList<String> findPaths(String workspace, String statement, boolean includePublished) {
         List<String> found = new ArrayList<>();
         List<String> workspaces = includePublished
                 ? List.of(workspace, Workspaces.published(workspace)) : List.of(workspace);

@@ -90,9 +90,10 @@ public final class CmsRuntime implements AutoCloseable {
             RepositorySetup.prepare(repository, definitions);
             SiteLocales locales = settings.siteLocales();
             io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = Metrics.registry(repository);
-            ContentService content = new ContentService(definitions,
-                    new MeteredContentStore(new JcrContentStore(repository), metrics),
-                    new ContentValidator(definitions, locales, DomainRules.all()), new RichTextSanitizer(),
+            MeteredContentStore store = new MeteredContentStore(new JcrContentStore(repository), metrics);
+            ContentService content = new ContentService(definitions, store,
+                    new ContentValidator(definitions, locales, DomainRules.all()),
+                    new RichTextSanitizer(no.sunnekommuner.cms.content.media.AssetNodes.library(store)),
                     locales, clock, settings.integer("content.versionsPerItem"));
             content.addChangeListener(workspace -> repository.queryCounts().invalidate());
             // one event stream for the audit log and the webhooks (each write, in write order per workspace)
@@ -107,6 +108,10 @@ public final class CmsRuntime implements AutoCloseable {
                     new no.sunnekommuner.cms.content.media.AssetIntake(MediaSettings.limits(settings));
             content.guardWorkspace(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE,
                     new no.sunnekommuner.cms.content.media.AssetGuard(intake));
+            // values of asset properties from before they were assets (image URLs) become asset keys, audited
+            new no.sunnekommuner.cms.content.media.AssetReferenceMigration(content, java.util.List.of(
+                    settings.get("server.baseUrl", ""), settings.get("delivery.linkBase",
+                            settings.get("server.baseUrl", "")))).run();
             // another cluster node's writes empty the same caches as local ones (delivery, query counts, grids)
             repository.onExternalChange(content::announceExternalChange);
             UserDirectory users = new UserDirectory(new JcrUserStore(repository), new PasswordHasher());

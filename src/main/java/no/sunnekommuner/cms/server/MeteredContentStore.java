@@ -149,4 +149,10 @@ final class MeteredContentStore implements ContentStore {
             boolean includePublished) {
         return store.findByValue(workspace, nodeType, property, value, includePublished);
     }
+
+    @Override
+    public ImmutableList<String> findNotStartingWith(String workspace, String nodeType, String property,
+            String prefix, boolean includePublished) {
+        return store.findNotStartingWith(workspace, nodeType, property, prefix, includePublished);
+    }
 }

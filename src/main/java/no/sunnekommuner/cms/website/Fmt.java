@@ -12,11 +12,18 @@ public final class Fmt {
 
     static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
+    /** What the site keeps of rich text: basic text markup, and images (of the CMS only, see {@link #html}). */
+    private static final Safelist RICH_TEXT = Safelist.basic().addTags("img")
+            .addAttributes("img", "src", "alt", "width", "height").addProtocols("img", "src", "http", "https");
+
     private final Lang lang;
     private final DateTimeFormatter dates;
+    private final String apiBase;
 
-    Fmt(Lang lang) {
+    Fmt(Lang lang, java.net.URI apiBase) {
         this.lang = lang;
+        String base = apiBase.toString();
+        this.apiBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.dates = DateTimeFormatter.ofPattern(lang == Lang.NB ? "d. MMMM yyyy" : "d MMMM yyyy", lang.locale());
     }
 
@@ -53,7 +60,21 @@ public final class Fmt {
      * separate client that must not trust an API it may be pointed at.
      */
     public String html(Object value) {
-        return value == null ? "" : Jsoup.clean(value.toString(), Safelist.basic());
+        if (value == null) {
+            return "";
+        }
+        // the CMS's rich text embeds pictures of its media library by root-relative links (/dam/..., /.imaging/...):
+        // they are the CMS's, so they are made absolute on the API; any other picture is left out
+        org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(value.toString());
+        for (org.jsoup.nodes.Element img : doc.select("img")) {
+            String src = img.attr("src");
+            if (img.attr("alt").isBlank() || !(src.startsWith("/dam/") || src.startsWith("/.imaging/"))) {
+                img.remove();
+            } else {
+                img.attr("src", apiBase + src);
+            }
+        }
+        return Jsoup.clean(doc.body().html(), RICH_TEXT);
     }
 
     public String text(String key, Object... args) {

@@ -30,6 +30,7 @@ final class SitePages {
     private final ObjectMapper json = new ObjectMapper();
 
     private final ApplicationForm applications;
+    private final Pictures pictures;
 
     SitePages(DeliveryClient api, Clock clock, ApplicationForm applications) {
         this.api = api;
@@ -40,6 +41,7 @@ final class SitePages {
         this.members = cm.get("endpoint.members");
         this.themeGroupsEndpoint = cm.get("endpoint.themeGroups");
         this.benefits = cm.get("endpoint.benefits");
+        this.pictures = new Pictures(api.apiBase(), cm);
     }
 
     /** The page for a path below the language prefix ({@code ""}, {@code "/members/asker"}); empty = 404. */
@@ -131,7 +133,7 @@ final class SitePages {
             Map<String, Object> m = model(lang, str(a.get(cm.get("news.title"))), str(a.get(cm.get("news.lead"))));
             m.put("article", a);
             m.put("ogType", "article");
-            m.put("ogImage", a.get(cm.get("news.image")));
+            m.put("ogImage", pictures.share(a.get(cm.get("news.image"))));
             return Page.ok("article", m, Section.NEWS.path(Lang.NB) + a.get("@path"),
                     Section.NEWS.path(Lang.EN) + a.get("@path"));
         });
@@ -324,6 +326,7 @@ final class SitePages {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", title);
         m.put("description", description);
+        m.put("pictures", pictures);
         return m;
     }
 

@@ -54,7 +54,7 @@ public final class SiteServer implements AutoCloseable {
                 System.getProperty("java.io.tmpdir"), options.maxDeclarationBytes(), maxRequest,
                 (int) Math.min(Integer.MAX_VALUE, maxRequest)));
         context.addServlet(holder, "/");
-        server.setHandler(new SiteHeaders(context));
+        server.setHandler(new SiteHeaders(context, options.apiBaseUrl()));
         server.setStopTimeout(3_000);
     }
 

@@ -143,7 +143,7 @@ final class SiteServlet extends HttpServlet {
         ctx.setVariables(page.model());
         ctx.setVariable("lang", lang);
         ctx.setVariable("other", lang.other());
-        ctx.setVariable("fmt", new Fmt(lang));
+        ctx.setVariable("fmt", new Fmt(lang, api.apiBase()));
         ctx.setVariable("path", page.path(lang));
         ctx.setVariable("otherPath", page.path(lang.other()));
         ctx.setVariable("canonical", siteBase + page.path(lang));

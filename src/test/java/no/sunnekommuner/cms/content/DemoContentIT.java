@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import no.sunnekommuner.cms.content.bootstrap.DemoContent;
+import no.sunnekommuner.cms.content.bootstrap.YamlBootstrapImporter;
+import no.sunnekommuner.cms.content.media.AssetNodes;
 import no.sunnekommuner.cms.content.model.ContentItem;
+import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.content.model.ContentQuery;
 import no.sunnekommuner.cms.content.model.PublicationStatus;
 import no.sunnekommuner.cms.content.model.Values;
@@ -74,7 +77,46 @@ class DemoContentIT {
                     }
                 }
             }
+            demoPicturesAreOurOwnPublishedAssets(runtime, content);
+            // only the demo loader reads files named by !file: another import cannot make it read files
+            String named = "x:\n  jcr:primaryType: 'mgnl:asset'\n  jcr:content:\n    jcr:primaryType: 'mgnl:resource'\n"
+                    + "    jcr:data: !file 'konferanse.jpg'\n";
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new YamlBootstrapImporter(content).importYaml(
+                    AssetNodes.WORKSPACE, "/", new java.io.ByteArrayInputStream(named.getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8)), "test")).isInstanceOf(ContentException.class);
+            assertThat(content.get(AssetNodes.WORKSPACE, "/x")).isEmpty();
         }
+    }
+
+    /** Every asset property of the demo content names a published asset with nb/en alt text and our credit. */
+    private static void demoPicturesAreOurOwnPublishedAssets(CmsRuntime runtime, ContentService content) {
+        int linked = 0;
+        for (ContentTypeDefinition type : runtime.definitions().contentTypes().values()) {
+            for (ContentItem item : all(content, type.name())) {
+                for (PropertyDefinition p : type.properties()) {
+                    if (p.type().kind() != PropertyType.Kind.ASSET || item.node().property(p.name()) == null) {
+                        continue;
+                    }
+                    String id = AssetNodes.identifierOf(item.node().text(p.name()));
+                    assertThat(id).as("%s %s is an asset key", item.path(), p.name()).isNotNull();
+                    ContentItem asset = content.getById(AssetNodes.WORKSPACE, id).orElseThrow();
+                    assertThat(asset.status()).isEqualTo(PublicationStatus.PUBLISHED);
+                    assertThat(asset.node().text(AssetNodes.ALT_TEXT)).isNotBlank();
+                    assertThat(asset.node().text(AssetNodes.ALT_TEXT + "_en")).isNotBlank();
+                    assertThat(asset.node().text(AssetNodes.COPYRIGHT)).isEqualTo("Illustrasjon: Sunne kommuner");
+                    ContentNode file = asset.node().children().get(AssetNodes.CONTENT);
+                    assertThat(file.text(AssetNodes.MIME_TYPE)).isIn("image/jpeg", "image/png");
+                    assertThat(((Number) file.property(AssetNodes.WIDTH)).longValue()).isPositive();
+                    assertThat(((Number) file.property(AssetNodes.SIZE)).longValue()).isLessThan(200 * 1024);
+                    linked++;
+                }
+            }
+        }
+        assertThat(all(content, "member")).as("every demo member has a logo")
+                .allSatisfy(m -> assertThat(m.node().text("logo")).startsWith(AssetNodes.KEY_PREFIX));
+        assertThat(all(content, "newsArticle")).filteredOn(n -> n.node().property("image") != null)
+                .hasSizeGreaterThanOrEqualTo(4);
+        assertThat(linked).isGreaterThanOrEqualTo(18);
     }
 
     private static List<ContentItem> all(ContentService content, String type) {

@@ -73,4 +73,40 @@ class RichTextSanitizerTest {
                 + "<p><a href=\"https://example.org/\" lang=\"en\">lenke</a></p>";
         assertThat(sanitizer.sanitize(html)).isEqualTo(html);
     }
+
+    private static final String ID = "0f0e0d0c-0b0a-4909-8807-060504030201";
+
+    @Test
+    void imagesStayOnlyAsLinksToAssetsOfTheLibraryWithAnAltText() {
+        RichTextSanitizer library = new RichTextSanitizer(ref -> ref.equals(ID) || ref.equals("/bilder/fjord"));
+        String download = "<p><img src=\"/dam/jcr:" + ID + "/fjord.jpg\" alt=\"Fjorden\"></p>";
+        assertThat(library.sanitize(download)).isEqualTo(download);
+        String rendition = "<p><img src=\"/.imaging/mte/sunne-kommuner-theme/960/dam/bilder/fjord/jcr:content/fjord.jpg"
+                + "?v=3\" alt=\"Fjorden\" width=\"960\"></p>";
+        assertThat(library.sanitize(rendition)).isEqualTo(rendition);
+        assertThat(library.sanitize("<p><img src=\"/.imaging/default/dam/bilder/fjord/jcr:content.jpg\" alt=\"F\"></p>"))
+                .contains("<img");
+        // an event handler goes, the library image stays
+        assertThat(library.sanitize("<p><img src=\"/dam/jcr:" + ID + "/f.jpg\" alt=\"F\" onerror=\"alert(1)\"></p>"))
+                .isEqualTo("<p><img src=\"/dam/jcr:" + ID + "/f.jpg\" alt=\"F\"></p>");
+        for (String dropped : List.of(
+                "<img src=\"/dam/jcr:" + ID + "/fjord.jpg\">", // no alt text
+                "<img src=\"/dam/jcr:" + ID + "/fjord.jpg\" alt=\" \">",
+                "<img src=\"/dam/jcr:11111111-2222-3333-4444-555555555555/x.jpg\" alt=\"x\">", // no such asset
+                "<img src=\"https://example.org/dam/jcr:" + ID + "/fjord.jpg\" alt=\"x\">", // another site
+                "<img src=\"https://tracker.example.org/pixel.gif\" alt=\"x\">",
+                "<img src=\"javascript:alert(1)\" alt=\"x\">",
+                "<img src=\"data:image/png;base64,AAAA\" alt=\"x\">",
+                "<img src=\"/dam/jcr:" + ID + "/fjord.jpg?x=\\\"onerror\" alt=\"x\">",
+                "<img src=\"/.imaging/mte/t/v/dam/bilder/../hemmelig/jcr:content/a.jpg\" alt=\"x\">",
+                "<img src=\"/.imaging/mte/t/v/dam/bilder/annet/jcr:content/a.jpg\" alt=\"x\">",
+                "<img src=\"//dam/jcr:" + ID + "/fjord.jpg\" alt=\"x\">")) {
+            String out = library.sanitize("<p>a" + dropped + "</p>");
+            assertThat(out).as(dropped).isEqualTo("<p>a</p>");
+        }
+        // without a library at hand (the editor's field) the link's form decides; the service checks existence
+        assertThat(sanitizer.sanitize("<p><img src=\"/dam/jcr:11111111-2222-3333-4444-555555555555/x.jpg\" alt=\"x\">"
+                + "<img src=\"https://example.org/x.jpg\" alt=\"x\"></p>"))
+                .isEqualTo("<p><img src=\"/dam/jcr:11111111-2222-3333-4444-555555555555/x.jpg\" alt=\"x\"></p>");
+    }
 }

@@ -189,4 +189,33 @@ class HostileRichTextIT {
                 .as("the page notices script that runs").isGreaterThan(5);
         assertThat((List<?>) page.evaluate(ACTIVE)).isNotEmpty();
     }
+
+    /**
+     * Bodies may embed pictures of the media library and nothing else; a draft asset's picture in a published body
+     * is not public (its link answers 404) until the asset is published.
+     */
+    @Test
+    void bodiesKeepLibraryPicturesOnlyAndADraftPictureIsNotPublic() throws Exception {
+        ContentService content = server.runtime().content();
+        no.sunnekommuner.cms.content.Actor publisher = no.sunnekommuner.cms.content.Actor.of("publisher",
+                List.of("editor", "publisher"));
+        var assets = server.runtime().assets();
+        var picture = assets.upload(publisher, "/", "fjord.png",
+                no.sunnekommuner.cms.content.media.TestImages.png(64, 48));
+        String link = "/dam/jcr:" + picture.id() + "/fjord.png";
+        String body = "<p>Fjorden</p><p><img src=\"" + link + "\" alt=\"Fjorden om morgenen\" onerror=\"__xss()\">"
+                + "<img src=\"" + link + "\"><img src=\"https://example.org/fjord.jpg\" alt=\"Annen side\">"
+                + "<img src=\"/dam/jcr:11111111-2222-3333-4444-555555555555/borte.png\" alt=\"Borte\"></p>";
+        content.create("benefits", "/", ContentNode.builder("med-bilde", "sk:benefit").property("title", "Med bilde")
+                .property("body", body).build(), publisher);
+        content.publish("benefits", "/med-bilde", publisher);
+        String delivered = delivered("med-bilde");
+        assertThat(delivered).isEqualTo("<p>Fjorden</p><p><img src=\"" + link + "\" alt=\"Fjorden om morgenen\"></p>");
+        assertThat(server.get(link).statusCode()).as("a draft asset's picture is not public").isEqualTo(404);
+        content.publish("dam", picture.path(), publisher);
+        HttpResponse<String> published = server.get(link);
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(published.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("image/png"));
+    }
 }

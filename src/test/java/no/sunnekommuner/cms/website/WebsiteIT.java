@@ -294,6 +294,67 @@ class WebsiteIT {
                 .contains("default-src 'none'").doesNotContain("script-src");
     }
 
+    /**
+     * The media library on the site: an article's picture with its alt text and a srcset of renditions whose
+     * links answer images of the stated width, og:image absolute, thumbnails on the cards, a member's logo with the
+     * asset's alt text, all loaded by the browser from the CMS's origin, the only one the site's policy allows.
+     */
+    @Test
+    void picturesComeFromTheMediaLibraryWithRenditionsAltTextsAndTheCmsAsTheirOnlyOrigin() throws Exception {
+        String csp = site("/").headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(csp).contains("img-src " + cms.base() + ";").doesNotContain("https:").doesNotContain("data:");
+        Page page = chromium.newPage(site, "nb-NO", true);
+        page.navigate("/nyheter" + ARTICLE);
+        var img = page.locator("article figure.picture img");
+        assertThat(img).hasAttribute("alt", "Stiliserte deltakere lytter til et foredrag på årskonferansen");
+        String srcset = img.getAttribute("srcset");
+        assertThat(img.getAttribute("sizes")).isNotBlank();
+        assertThat(img.getAttribute("src")).startsWith(cms.base() + "/.imaging/mte/");
+        assertThat(page.locator("article figure.picture figcaption")).hasText("Illustrasjon: Sunne kommuner");
+        Matcher candidate = Pattern.compile("(\\S+) (\\d+)w").matcher(srcset);
+        int candidates = 0;
+        while (candidate.find()) {
+            assertThat(candidate.group(1)).startsWith(cms.base() + "/.imaging/");
+            assertThat(decodedWidth(candidate.group(1))).as(candidate.group(1))
+                    .isEqualTo(Integer.parseInt(candidate.group(2)));
+            candidates++;
+        }
+        assertThat(candidates).as(srcset).isEqualTo(2);
+        page.waitForFunction("() => document.querySelector('figure.picture img').complete");
+        assertThat(((Number) page.evaluate("() => document.querySelector('figure.picture img').naturalWidth"))
+                .intValue()).as("the browser loaded it despite the policy").isPositive();
+        String ogImage = page.locator("meta[property='og:image']").getAttribute("content");
+        assertThat(ogImage).startsWith(cms.base() + "/.imaging/mte/").contains("/16x9/");
+        assertThat(decodedWidth(ogImage)).isEqualTo(1280);
+        page.navigate("/en/news" + ARTICLE);
+        assertThat(page.locator("article figure.picture img")).hasAttribute("alt",
+                "Stylised participants listening to a talk at the annual conference");
+
+        page.navigate("/nyheter");
+        assertThat(page.locator(".card.with-picture img.thumb")).not().hasCount(0);
+        assertThat(page.locator(".card img.thumb").first()).hasAttribute("alt", "");
+        assertThat(decodedWidth(page.locator(".card img.thumb").first().getAttribute("src"))).isEqualTo(240);
+
+        // a member's logo: the asset's alt text (members have no override), fitted in the logo variation
+        page.navigate("/medlemmer/asker");
+        var logo = page.locator(".member-head img.logo");
+        assertThat(logo).hasAttribute("alt", "Logo for Asker");
+        assertThat(decodedWidth(logo.getAttribute("src"))).isLessThanOrEqualTo(320);
+        page.navigate("/en/members/asker");
+        assertThat(page.locator(".member-head img.logo")).hasAttribute("alt", "Logo of Asker");
+        Chromium.screenshot(page, "site/member-logo-en");
+    }
+
+    private static int decodedWidth(String url) throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(url).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).as(url).startsWith("image/");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.body()));
+        assertThat(image).as(url).isNotNull();
+        return image.getWidth();
+    }
+
     private static HttpResponse<String> site(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(site + path)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

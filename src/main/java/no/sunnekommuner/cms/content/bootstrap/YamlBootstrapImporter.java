@@ -1,6 +1,9 @@
 package no.sunnekommuner.cms.content.bootstrap;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.io.ByteSource;
+import java.util.function.Function;
+import no.sunnekommuner.cms.content.media.AssetNodes;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +22,11 @@ import no.sunnekommuner.cms.definition.PropertyType;
 import no.sunnekommuner.cms.definition.SubModelDefinition;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Imports content written in Magnolia's YAML export format (root keys are node names; {@code jcr:primaryType},
@@ -29,10 +36,24 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class YamlBootstrapImporter {
 
-    private final ContentService content;
+    /** The YAML tag of a binary read from a file beside the YAML ({@code jcr:data: !file fjord.jpg}). */
+    static final String FILE_TAG = "!file";
 
+    private final ContentService content;
+    private final Function<String, ByteSource> files;
+
+    /** An importer that knows no {@code !file} tag (files sent over the network must not name other files). */
     public YamlBootstrapImporter(ContentService content) {
+        this(content, null);
+    }
+
+    /**
+     * An importer whose {@code !file <name>} values are binaries found by {@code files} (the demo content's
+     * pictures on the classpath); null refuses the tag.
+     */
+    public YamlBootstrapImporter(ContentService content, Function<String, ByteSource> files) {
         this.content = content;
+        this.files = files;
     }
 
     /** What an import created and which of it is to be published. */
@@ -43,7 +64,12 @@ public final class YamlBootstrapImporter {
     public Result importYaml(String workspace, String parentPath, InputStream yaml, String user) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        Object document = new Yaml(new SafeConstructor(options)).load(yaml);
+        Object document;
+        try {
+            document = new Yaml(constructor(options)).load(yaml);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new ContentException("A bootstrap file could not be read: " + e.getMessage());
+        }
         if (!(document instanceof Map<?, ?> roots)) {
             throw new ContentException("A bootstrap file must hold a map of node names to nodes");
         }
@@ -106,7 +132,9 @@ public final class YamlBootstrapImporter {
         for (Map.Entry<String, Object> e : node.entrySet()) {
             String key = e.getKey();
             Object value = e.getValue();
-            if (key.startsWith("jcr:") || key.startsWith("mgnl:") || value == null) {
+            // a resource's binary and an asset's jcr:content child are content; other jcr:/mgnl: keys bookkeeping
+            boolean resourcePart = key.equals(AssetNodes.DATA) || (key.equals(AssetNodes.CONTENT) && value instanceof Map);
+            if ((!resourcePart && (key.startsWith("jcr:") || key.startsWith("mgnl:"))) || value == null) {
                 continue;
             }
             if (value instanceof Map<?, ?> child) {
@@ -129,6 +157,30 @@ public final class YamlBootstrapImporter {
             }
         }
         return b.build();
+    }
+
+    private SafeConstructor constructor(LoaderOptions options) {
+        if (files == null) {
+            return new SafeConstructor(options);
+        }
+        return new SafeConstructor(options) {
+            {
+                yamlConstructors.put(new Tag(FILE_TAG), new AbstractConstruct() {
+                    @Override
+                    public Object construct(Node node) {
+                        String name = constructScalar((ScalarNode) node);
+                        if (name.contains("..") || name.startsWith("/") || name.contains("\\")) {
+                            throw new ContentException("A bootstrap file names a file beside it, not " + name);
+                        }
+                        ByteSource data = files.apply(name);
+                        if (data == null) {
+                            throw new ContentException("No file " + name + " beside the bootstrap file");
+                        }
+                        return data;
+                    }
+                });
+            }
+        };
     }
 
     private static Optional<PropertyDefinition> definitionOf(List<PropertyDefinition> properties, String key,

@@ -41,6 +41,13 @@ public final class AssetNodes {
     private AssetNodes() {
     }
 
+    /** The assets of a store's {@code dam} workspace (drafts too), as the rich-text sanitizer asks for them. */
+    public static no.sunnekommuner.cms.content.RichTextSanitizer.Library library(
+            no.sunnekommuner.cms.content.spi.ContentStore store) {
+        return ref -> (ref.startsWith("/") ? store.read(WORKSPACE, ref) : store.readById(WORKSPACE, ref))
+                .filter(i -> i.node().nodeType().equals(ASSET)).isPresent();
+    }
+
     /** The identifier in an asset key ({@code jcr:<uuid>}), or null when the value is no asset key. */
     public static String identifierOf(String key) {
         if (key == null || !key.startsWith(KEY_PREFIX) || key.length() <= KEY_PREFIX.length()) {

@@ -98,4 +98,11 @@ public interface ContentStore {
      */
     ImmutableList<String> findByValue(String workspace, String nodeType, String property, String value,
             boolean includePublished);
+
+    /**
+     * Paths ({@code workspace:path}) of draft or published items of a node type whose property is set to a value
+     * that does not start with {@code prefix} (values written before the property became an asset key).
+     */
+    ImmutableList<String> findNotStartingWith(String workspace, String nodeType, String property, String prefix,
+            boolean includePublished);
 }
