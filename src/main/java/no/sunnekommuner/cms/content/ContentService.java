@@ -330,8 +330,48 @@ public final class ContentService {
     public ContentItem publish(String workspace, String path, Actor actor) {
         String user = authorize(actor, Permission.PUBLISH, workspace);
         requireNoReviewNeeded(actor, workspace);
+        store.read(workspace, path).ifPresent(current -> prepublish(current, actor));
         return locked(workspace, () -> announce(ContentEvent.Kind.PUBLISH, store.publish(workspace, path, user),
                 actor, true, null));
+    }
+
+    /**
+     * What an item needs before the public sees it: the rules' publish checks (an image asset's alternative
+     * text), and its linked assets published along, so a public item never points at an unpublished image (an
+     * asset published already stays as published: changes to it are the media app's to publish).
+     *
+     * @throws ValidationException when a publish check fails (nothing is published)
+     */
+    private void prepublish(ContentItem current, Actor actor) {
+        Optional<ContentTypeDefinition> type = typeOfWorkspace(current.workspace());
+        if (type.isEmpty() || !isItemType(current.node().nodeType())
+                || current.node().nodeType().equals(NodeTypeNames.FOLDER)) {
+            return;
+        }
+        ImmutableList<Violation> violations = validator.validatePublish(type.get(), current.node(),
+                context(ValidationMode.STRICT));
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        String assets = no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE;
+        for (PropertyDefinition p : type.get().properties()) {
+            if (p.type().kind() != PropertyType.Kind.ASSET) {
+                continue;
+            }
+            for (String name : storedNames(p)) {
+                Object value = current.node().property(name);
+                for (Object key : value instanceof List<?> list ? list : value == null ? List.of() : List.of(value)) {
+                    String id = no.sunnekommuner.cms.content.media.AssetNodes.identifierOf(String.valueOf(key));
+                    Optional<ContentItem> asset = id == null ? Optional.empty() : store.readById(assets, id);
+                    if (asset.isPresent() && store.readPublished(assets, asset.get().path()).isEmpty()) {
+                        String user = authorize(actor, Permission.PUBLISH, assets);
+                        locked(assets, () -> announce(ContentEvent.Kind.PUBLISH, store.publish(assets,
+                                asset.get().path(), user), actor, true, "with " + current.workspace() + ":"
+                                + current.path()));
+                    }
+                }
+            }
+        }
     }
 
     /** Publishes the node and every item and folder below it, parents first. */
@@ -423,6 +463,7 @@ public final class ContentService {
                                 .withApprovedRevision(current.revision())), actor, false, "publish at " + publishAt);
             }
             validateDraft(current);
+            prepublish(current, actor);
             announce(ContentEvent.Kind.REVIEW_APPROVE, store.replaceWorkflow(workspace, path, current.workflow(),
                     approved.withoutPublishAt().withProblem(null)), actor, false, "publish now");
             return announce(ContentEvent.Kind.PUBLISH, store.publish(workspace, path, user), actor, true,
@@ -530,6 +571,7 @@ public final class ContentService {
                 }
                 try {
                     validateDraft(current);
+                    prepublish(current, Actor.system(user));
                 } catch (ValidationException e) {
                     store.replaceWorkflow(workspace, path, w, claimed.withProblem("invalid: " + e.violations()
                             .stream().map(v -> v.field() + " " + v.rule()).collect(java.util.stream.Collectors
