@@ -387,9 +387,22 @@ public final class ContentService {
         });
     }
 
+    /**
+     * Withdraws the node (and everything below it) from the public.
+     *
+     * @throws ContentReferencedException for an asset (or a folder holding one) that published content shows: the
+     *                                    public item would point at an image that is gone
+     */
     public ContentItem unpublish(String workspace, String path, Actor actor) {
         String user = authorize(actor, Permission.UNPUBLISH, workspace);
         return locked(workspace, () -> {
+            if (workspace.equals(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE)) {
+                List<String> shown = new ArrayList<>();
+                store.read(workspace, path).ifPresent(item -> collectPublicUses(item, shown));
+                if (!shown.isEmpty()) {
+                    throw new ContentReferencedException(path, ImmutableList.copyOf(shown));
+                }
+            }
             boolean wasPublished = store.readPublished(workspace, path).isPresent();
             return announce(ContentEvent.Kind.UNPUBLISH, store.unpublish(workspace, path, user), actor,
                     wasPublished, null);
@@ -1009,6 +1022,26 @@ public final class ContentService {
             }
         }
         return ImmutableList.copyOf(found);
+    }
+
+    /** Published items ({@code workspace:path}) whose published state links this asset or one below this folder. */
+    private void collectPublicUses(ContentItem item, List<String> out) {
+        if (item.node().nodeType().equals(no.sunnekommuner.cms.content.media.AssetNodes.ASSET)) {
+            String key = no.sunnekommuner.cms.content.media.AssetNodes.KEY_PREFIX + item.id();
+            for (String ref : referrersOfAsset(item.id())) {
+                int colon = ref.indexOf(':');
+                boolean shown = store.readPublished(ref.substring(0, colon), ref.substring(colon + 1))
+                        .map(p -> p.node().properties().values().stream().anyMatch(v -> v.equals(key)
+                                || v instanceof List<?> l && l.contains(key)))
+                        .orElse(false);
+                if (shown && !out.contains(ref)) {
+                    out.add(ref);
+                }
+            }
+        }
+        for (ContentItem child : store.children(item.workspace(), item.path())) {
+            collectPublicUses(child, out);
+        }
     }
 
     private void collectReferrers(ContentItem item, String deletedPath, List<String> referrers) {

@@ -271,6 +271,9 @@ final class AssetDialog extends Dialog {
             notify(getTranslation("detail.unpublished"), NotificationVariant.LUMO_SUCCESS);
             changed.run();
             build();
+        } catch (ContentReferencedException e) {
+            notify(getTranslation("media.unpublishRefused", String.join(", ", e.referrers())),
+                    NotificationVariant.LUMO_ERROR);
         } catch (AccessDeniedException e) {
             notify(getTranslation("error.forbidden"), NotificationVariant.LUMO_ERROR);
         }

@@ -153,4 +153,29 @@ class AssetPublishRulesIT {
         content.delete(AssetNodes.WORKSPACE, asset.path(), PUBLISHER);
         assertThat(library.byId(asset.id())).isEmpty();
     }
+
+    @Test
+    void anAssetThatPublishedContentShowsIsNotUnpublished() {
+        ContentItem asset = describe(library.upload(EDITOR, "/", "vist.png", TestImages.png(320, 160)),
+                "altText", "Vist bilde");
+        ContentItem article = content.create("news", "/", article("viser-bildet", asset).build(), EDITOR);
+        content.publish("news", article.path(), PUBLISHER);
+        assertThat(content.getPublished(AssetNodes.WORKSPACE, asset.path())).isPresent();
+
+        assertThatThrownBy(() -> content.unpublish(AssetNodes.WORKSPACE, asset.path(), PUBLISHER))
+                .isInstanceOf(ContentReferencedException.class)
+                .satisfies(e -> assertThat(((ContentReferencedException) e).referrers())
+                        .containsExactly("news:" + article.path()));
+        assertThat(content.getPublished(AssetNodes.WORKSPACE, asset.path())).isPresent();
+
+        // once the public article no longer shows it (republished without the image), it may go
+        ContentItem current = content.get("news", article.path()).orElseThrow();
+        content.update("news", article.path(), current.node().toBuilder().property("image", null).build(),
+                current.revision(), EDITOR);
+        assertThatThrownBy(() -> content.unpublish(AssetNodes.WORKSPACE, asset.path(), PUBLISHER))
+                .as("the draft changed, the public article did not").isInstanceOf(ContentReferencedException.class);
+        content.publish("news", article.path(), PUBLISHER);
+        content.unpublish(AssetNodes.WORKSPACE, asset.path(), PUBLISHER);
+        assertThat(content.getPublished(AssetNodes.WORKSPACE, asset.path())).isEmpty();
+    }
 }
