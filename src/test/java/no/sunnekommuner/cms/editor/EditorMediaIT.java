@@ -28,6 +28,7 @@ import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.definition.ImagingVariation;
 import no.sunnekommuner.cms.definition.ThemeDefinition;
+import no.sunnekommuner.cms.testing.Accessibility;
 import no.sunnekommuner.cms.testing.Chromium;
 import no.sunnekommuner.cms.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,6 +128,7 @@ class EditorMediaIT {
             assertThat(tile(page, "media-grid", name).locator("[data-status=draft]")).isVisible();
         }
         Chromium.screenshot(page, "editor/media-grid");
+        assertThat(Accessibility.seriousViolations(page)).as("media app (WCAG 2.1 AA)").isEmpty();
 
         ContentItem photo = content.get(AssetNodes.WORKSPACE, "/fjord").orElseThrow();
         ContentItem logo = content.get(AssetNodes.WORKSPACE, "/solvik-logo").orElseThrow();
@@ -138,6 +140,7 @@ class EditorMediaIT {
         describe(page, "fjord.jpg", "Fjorden en stille morgen", "The fjord on a quiet morning", 0.25, 0.75);
         page.waitForFunction("() => document.getElementById('focal-image').naturalWidth > 0");
         Chromium.screenshot(page, "editor/media-asset");
+        assertThat(Accessibility.seriousViolations(page)).as("asset dialog (WCAG 2.1 AA)").isEmpty();
         photo = content.get(AssetNodes.WORKSPACE, "/fjord").orElseThrow();
         assertThat(photo.node().property("altText")).isEqualTo("Fjorden en stille morgen");
         assertThat(photo.node().property("altText_en")).isEqualTo("The fjord on a quiet morning");
@@ -155,6 +158,7 @@ class EditorMediaIT {
         page.locator("#asset-picker-search input").fill("fjord");
         assertThat(page.locator("#asset-picker-grid .media-tile")).hasCount(1);
         Chromium.screenshot(page, "editor/media-picker");
+        assertThat(Accessibility.seriousViolations(page)).as("asset picker (WCAG 2.1 AA)").isEmpty();
         tile(page, "asset-picker-grid", "fjord.jpg").click();
         assertThat(page.locator("#image .asset-picker-name")).hasText("fjord.jpg");
         assertThat(page.locator("#image .asset-picker-picture img")).isVisible();
