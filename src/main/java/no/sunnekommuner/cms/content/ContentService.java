@@ -330,8 +330,48 @@ public final class ContentService {
     public ContentItem publish(String workspace, String path, Actor actor) {
         String user = authorize(actor, Permission.PUBLISH, workspace);
         requireNoReviewNeeded(actor, workspace);
+        store.read(workspace, path).ifPresent(current -> prepublish(current, actor));
         return locked(workspace, () -> announce(ContentEvent.Kind.PUBLISH, store.publish(workspace, path, user),
                 actor, true, null));
+    }
+
+    /**
+     * What an item needs before the public sees it: the rules' publish checks (an image asset's alternative
+     * text), and its linked assets published along, so a public item never points at an unpublished image (an
+     * asset published already stays as published: changes to it are the media app's to publish).
+     *
+     * @throws ValidationException when a publish check fails (nothing is published)
+     */
+    private void prepublish(ContentItem current, Actor actor) {
+        Optional<ContentTypeDefinition> type = typeOfWorkspace(current.workspace());
+        if (type.isEmpty() || !isItemType(current.node().nodeType())
+                || current.node().nodeType().equals(NodeTypeNames.FOLDER)) {
+            return;
+        }
+        ImmutableList<Violation> violations = validator.validatePublish(type.get(), current.node(),
+                context(ValidationMode.STRICT));
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        String assets = no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE;
+        for (PropertyDefinition p : type.get().properties()) {
+            if (p.type().kind() != PropertyType.Kind.ASSET) {
+                continue;
+            }
+            for (String name : storedNames(p)) {
+                Object value = current.node().property(name);
+                for (Object key : value instanceof List<?> list ? list : value == null ? List.of() : List.of(value)) {
+                    String id = no.sunnekommuner.cms.content.media.AssetNodes.identifierOf(String.valueOf(key));
+                    Optional<ContentItem> asset = id == null ? Optional.empty() : store.readById(assets, id);
+                    if (asset.isPresent() && store.readPublished(assets, asset.get().path()).isEmpty()) {
+                        String user = authorize(actor, Permission.PUBLISH, assets);
+                        locked(assets, () -> announce(ContentEvent.Kind.PUBLISH, store.publish(assets,
+                                asset.get().path(), user), actor, true, "with " + current.workspace() + ":"
+                                + current.path()));
+                    }
+                }
+            }
+        }
     }
 
     /** Publishes the node and every item and folder below it, parents first. */
@@ -347,9 +387,22 @@ public final class ContentService {
         });
     }
 
+    /**
+     * Withdraws the node (and everything below it) from the public.
+     *
+     * @throws ContentReferencedException for an asset (or a folder holding one) that published content shows: the
+     *                                    public item would point at an image that is gone
+     */
     public ContentItem unpublish(String workspace, String path, Actor actor) {
         String user = authorize(actor, Permission.UNPUBLISH, workspace);
         return locked(workspace, () -> {
+            if (workspace.equals(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE)) {
+                List<String> shown = new ArrayList<>();
+                store.read(workspace, path).ifPresent(item -> collectPublicUses(item, shown));
+                if (!shown.isEmpty()) {
+                    throw new ContentReferencedException(path, ImmutableList.copyOf(shown));
+                }
+            }
             boolean wasPublished = store.readPublished(workspace, path).isPresent();
             return announce(ContentEvent.Kind.UNPUBLISH, store.unpublish(workspace, path, user), actor,
                     wasPublished, null);
@@ -423,6 +476,7 @@ public final class ContentService {
                                 .withApprovedRevision(current.revision())), actor, false, "publish at " + publishAt);
             }
             validateDraft(current);
+            prepublish(current, actor);
             announce(ContentEvent.Kind.REVIEW_APPROVE, store.replaceWorkflow(workspace, path, current.workflow(),
                     approved.withoutPublishAt().withProblem(null)), actor, false, "publish now");
             return announce(ContentEvent.Kind.PUBLISH, store.publish(workspace, path, user), actor, true,
@@ -530,6 +584,7 @@ public final class ContentService {
                 }
                 try {
                     validateDraft(current);
+                    prepublish(current, Actor.system(user));
                 } catch (ValidationException e) {
                     store.replaceWorkflow(workspace, path, w, claimed.withProblem("invalid: " + e.violations()
                             .stream().map(v -> v.field() + " " + v.rule()).collect(java.util.stream.Collectors
@@ -981,6 +1036,26 @@ public final class ContentService {
     public ImmutableList<String> pathsWithoutAssetKey(ContentTypeDefinition type, String storedName) {
         return store.findNotStartingWith(type.workspace(), type.effectiveNodeType(), storedName,
                 no.sunnekommuner.cms.content.media.AssetNodes.KEY_PREFIX, true);
+    }
+
+    /** Published items ({@code workspace:path}) whose published state links this asset or one below this folder. */
+    private void collectPublicUses(ContentItem item, List<String> out) {
+        if (item.node().nodeType().equals(no.sunnekommuner.cms.content.media.AssetNodes.ASSET)) {
+            String key = no.sunnekommuner.cms.content.media.AssetNodes.KEY_PREFIX + item.id();
+            for (String ref : referrersOfAsset(item.id())) {
+                int colon = ref.indexOf(':');
+                boolean shown = store.readPublished(ref.substring(0, colon), ref.substring(colon + 1))
+                        .map(p -> p.node().properties().values().stream().anyMatch(v -> v.equals(key)
+                                || v instanceof List<?> l && l.contains(key)))
+                        .orElse(false);
+                if (shown && !out.contains(ref)) {
+                    out.add(ref);
+                }
+            }
+        }
+        for (ContentItem child : store.children(item.workspace(), item.path())) {
+            collectPublicUses(child, out);
+        }
     }
 
     private void collectReferrers(ContentItem item, String deletedPath, List<String> referrers) {

@@ -320,6 +320,10 @@ public class BrowserView extends VerticalLayout implements BeforeEnterObserver, 
                     failed.add(item.name() + ": " + getTranslation("error.referenced", e.referrers().size()));
                 } catch (AccessDeniedException e) {
                     failed.add(item.name() + ": " + getTranslation("error.forbidden"));
+                } catch (no.sunnekommuner.cms.content.validation.ValidationException e) {
+                    // e.g. publishing an article whose image has no alternative text: the rule's own words
+                    failed.add(item.name() + ": " + String.join("; ", e.violations().stream()
+                            .map(v -> v.message(getLocale())).toList()));
                 } catch (ContentException e) {
                     failed.add(item.name() + ": " + e.getMessage());
                 }

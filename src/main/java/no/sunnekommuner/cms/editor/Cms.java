@@ -16,6 +16,19 @@ final class Cms {
         return r;
     }
 
+    /** The editor's pictures of assets (drafts included, served in the session only). */
+    static no.sunnekommuner.cms.editor.media.AssetThumbnails thumbnails() {
+        return (no.sunnekommuner.cms.editor.media.AssetThumbnails) VaadinServlet.getCurrent().getServletContext()
+                .getAttribute(EditorModule.THUMBNAILS);
+    }
+
+    /** What the media app and asset fields work with, for the signed-in user. */
+    static no.sunnekommuner.cms.editor.media.MediaTools media() {
+        EditorServices r = runtime();
+        return new no.sunnekommuner.cms.editor.media.MediaTools(r.assets(), r.content(), thumbnails(),
+                CurrentUser::actor, r.definitions());
+    }
+
     /** What the signed-in user may reach, by the content service's access policy. */
     static EditorAccess access() {
         EditorServices r = runtime();

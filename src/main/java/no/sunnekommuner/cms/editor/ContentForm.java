@@ -48,6 +48,7 @@ import no.sunnekommuner.cms.definition.OptionDefinition;
 import no.sunnekommuner.cms.definition.PropertyDefinition;
 import no.sunnekommuner.cms.definition.PropertyType;
 import no.sunnekommuner.cms.definition.SubModelDefinition;
+import no.sunnekommuner.cms.editor.media.AssetPickerField;
 
 /**
  * A form generated from a content type and its app: the resolved field ({@link FieldDefinition}) of every property, Norwegian and English side
@@ -253,6 +254,19 @@ final class ContentForm extends Div {
                 component = radio;
                 value = radio;
             }
+            case DAM_LINK -> {
+                if (p.multiple()) {
+                    // a gallery: one key per line until the picker takes several
+                    TextArea area = new TextArea(label);
+                    area.setHelperText(getTranslation("editor.multiValue.help"));
+                    component = area;
+                    value = area;
+                } else {
+                    AssetPickerField f = new AssetPickerField(Cms.media(), label, locale);
+                    component = f;
+                    value = f;
+                }
+            }
             case LINK, MULTI_VALUE -> {
                 if (kind == PropertyType.Kind.REFERENCE) {
                     ContentTypeDefinition target = content.definitions().contentType(p.type().target()).orElseThrow();
@@ -278,7 +292,7 @@ final class ContentForm extends Div {
                     value = f;
                 }
             }
-            default -> { // textField and damLinkField (an asset id as text until the media work)
+            default -> { // textField and the like
                 switch (kind) {
                     case LONG -> {
                         IntegerField f = new IntegerField(label);

@@ -255,6 +255,12 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
             item = content().publish(type.workspace(), item.path(), CurrentUser.actor());
             updateStatus();
             notify(getTranslation("detail.published"), NotificationVariant.LUMO_SUCCESS);
+        } catch (ValidationException e) {
+            // what the public must not see yet (an image without alternative text): shown at the fields
+            form.clearErrors();
+            form.showViolations(e.violations());
+            notify(getTranslation("detail.notPublished") + " " + String.join("; ", e.violations().stream()
+                    .map(v -> v.message(getLocale())).toList()), NotificationVariant.LUMO_ERROR);
         } catch (AccessDeniedException e) {
             notify(getTranslation("error.forbidden"), NotificationVariant.LUMO_ERROR);
         } catch (ContentException e) {

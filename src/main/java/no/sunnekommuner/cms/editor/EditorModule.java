@@ -2,6 +2,7 @@ package no.sunnekommuner.cms.editor;
 
 import java.net.URL;
 import java.util.List;
+import no.sunnekommuner.cms.editor.media.AssetThumbnails;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -13,6 +14,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 public final class EditorModule {
 
     static final String ATTRIBUTE = EditorServices.class.getName();
+    static final String THUMBNAILS = AssetThumbnails.class.getName();
 
     private final EditorServices services;
 
@@ -23,6 +25,8 @@ public final class EditorModule {
     /** Adds the editor's servlets to the context (the composition root mounts it as a web module). */
     public void register(ServletContextHandler context) {
         context.setAttribute(ATTRIBUTE, services);
+        // one picture cache for every editor session (drafts' pictures never leave the sessions)
+        context.setAttribute(THUMBNAILS, new AssetThumbnails(2000));
         // the editor's stylesheet, served by Jetty from the class path (Vaadin's own static file serving fails on
         // resources inside a jar when run on Jetty 12's resource paths)
         URL styles = EditorModule.class.getResource("styles/");

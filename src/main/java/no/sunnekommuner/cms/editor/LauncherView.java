@@ -23,6 +23,7 @@ public class LauncherView extends VerticalLayout implements HasDynamicTitle {
         tiles.addClassName("tiles");
         // only the apps the user may open (permissions.roles); AccessGuard refuses the others by address
         Cms.access().apps(CurrentUser.actor()).forEach(app -> tiles.add(tile(app, labels)));
+        tiles.add(mediaTile());
         tiles.add(TasksView.tile(this)); // review requests (publishers) and rejections (authors)
         add(tiles);
     }
@@ -42,6 +43,25 @@ public class LauncherView extends VerticalLayout implements HasDynamicTitle {
         tile.add(icon, name, items);
         Runnable open = () -> getUI().ifPresent(ui -> ui.navigate(BrowserView.class,
                 new RouteParameters("app", app.name())));
+        tile.addClickListener(e -> open.run());
+        tile.getElement().addEventListener("keydown", e -> open.run())
+                .setFilter("event.key === 'Enter' || event.key === ' '");
+        return tile;
+    }
+
+    /** The media app: not an app of the light module (Magnolia's DAM module brings its own), open to all editors. */
+    private Div mediaTile() {
+        Div tile = new Div();
+        tile.addClassName("tile");
+        tile.setId("app-media");
+        tile.getElement().setAttribute("role", "link");
+        tile.getElement().setAttribute("tabindex", "0");
+        var icon = com.vaadin.flow.component.icon.VaadinIcon.PICTURE.create();
+        icon.addClassName("tile-icon");
+        Span items = new Span(getTranslation("media.tile"));
+        items.addClassName("tile-count");
+        tile.add(icon, new H2(getTranslation("media.title")), items);
+        Runnable open = () -> getUI().ifPresent(ui -> ui.navigate(MediaView.class));
         tile.addClickListener(e -> open.run());
         tile.getElement().addEventListener("keydown", e -> open.run())
                 .setFilter("event.key === 'Enter' || event.key === ' '");

@@ -60,6 +60,12 @@ public class MainLayout extends AppLayout {
         (user == null ? java.util.List.<AppDefinition>of() : Cms.access().apps(user.actor()))
                 .forEach(app -> nav.addItem(new SideNavItem(labels.app(app), BrowserView.class,
                         new RouteParameters("app", app.name()), AppIcons.of(app).create())));
+        if (user != null) {
+            SideNavItem media = new SideNavItem(getTranslation("media.title"), MediaView.class,
+                    VaadinIcon.PICTURE.create());
+            media.setId("nav-media");
+            nav.addItem(media);
+        }
         if (user != null && Cms.policy().allows(user.actor(), Permission.MANAGE_USERS)) {
             SideNavItem users = new SideNavItem(getTranslation("users.title"), UsersView.class,
                     VaadinIcon.USERS.create());

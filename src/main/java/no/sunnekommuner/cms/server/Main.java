@@ -162,7 +162,7 @@ public final class Main {
                 runtime.settings().editorDateFormat(),
                 new no.sunnekommuner.cms.editor.WorkflowServices(runtime.audit(), runtime.webhooks(),
                         runtime.previews()),
-                applications.map(ApplicationsModule::applications).orElse(null)));
+                applications.map(ApplicationsModule::applications).orElse(null), runtime.assets()));
         modules.add(module(editor::register, editor.announcedPaths()));
         String staticDir = runtime.settings().get("server.staticDir", "");
         if (!staticDir.isBlank()) {

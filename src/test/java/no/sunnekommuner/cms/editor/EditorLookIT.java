@@ -48,14 +48,19 @@ class EditorLookIT {
         violations.put("login", seriousViolations(page));
 
         EditorPage editor = new EditorPage(page).signIn(TestServer.PUBLISHER, TestServer.PASSWORD);
-        // one tile per app and the task list's
-        assertThat(page.locator(".tile")).hasCount(server.runtime().definitions().apps().size() + 1);
+        // one tile per app, the media app's and the task list's
+        assertThat(page.locator(".tile")).hasCount(server.runtime().definitions().apps().size() + 2);
         Chromium.screenshot(page, "launcher");
         violations.put("launcher", seriousViolations(page));
         page.locator("#app-tasks").click();
         assertThat(page.locator("#tasks-view")).isVisible();
         Chromium.screenshot(page, "tasks");
         violations.put("tasks", seriousViolations(page));
+        page.navigate("/");
+        page.locator("#app-media").click();
+        assertThat(page.locator("#media-upload")).isVisible();
+        Chromium.screenshot(page, "media");
+        violations.put("media", seriousViolations(page));
 
         for (AppDefinition app : server.runtime().definitions().apps().values()) {
             ContentTypeDefinition type = server.runtime().definitions().contentType(app.contentType()).orElseThrow();

@@ -95,6 +95,16 @@ public final class ContentValidator {
         return ImmutableList.copyOf(violations);
     }
 
+    /** The rules' checks before the item is published (the draft passed {@link #validateItem} when saved). */
+    public ImmutableList<Violation> validatePublish(ContentTypeDefinition type, ContentNode item,
+            ValidationContext context) {
+        List<Violation> violations = new ArrayList<>();
+        for (RuleBinding binding : type.rules()) {
+            rules.get(binding.rule()).validatePublish(type, binding, item, locales, context, violations);
+        }
+        return ImmutableList.copyOf(violations);
+    }
+
     /** Validates a sub-model node written on its own (as the nodes API does) against its sub-model. */
     public ImmutableList<Violation> validateSubNode(ContentTypeDefinition type, SubModelDefinition subModel,
             ContentNode node, String fieldPrefix, ValidationContext context) {

@@ -27,4 +27,13 @@ public interface DomainRule {
      */
     void validate(ContentTypeDefinition type, RuleBinding binding, ContentNode item, String path,
             ValidationContext context, List<Violation> violations);
+
+    /**
+     * Adds the violations that refuse publishing the item as it is now (what a draft may lack but the public must
+     * not see, e.g. an image whose alternative text is set on the asset later); default: none.
+     */
+    default void validatePublish(ContentTypeDefinition type, RuleBinding binding, ContentNode item,
+            no.sunnekommuner.cms.content.i18n.SiteLocales locales, ValidationContext context,
+            List<Violation> violations) {
+    }
 }

@@ -56,7 +56,6 @@ class AssetDeliveryIT {
                 "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         draftOnly = assets.upload(PUBLISHER, "/sunne", "utkast.png", TestImages.png(20, 20));
         server.runtime().content().publishRecursive("dam", "/sunne", PUBLISHER);
-        server.runtime().content().unpublish("dam", draftOnly.path(), PUBLISHER);
         ContentNode story = ContentNode.builder("sunne-dag", "mt:story")
                 .property("title", "Sunne dag").property("title_en", "Sunny day")
                 .property("image", "jcr:" + photo.id())
@@ -66,6 +65,15 @@ class AssetDeliveryIT {
                 .build();
         server.runtime().content().create("stories", "/", story, PUBLISHER);
         server.runtime().content().publish("stories", "/sunne-dag", PUBLISHER);
+        // Through the content service public content can no longer point at an unpublished asset (publishing the
+        // story would take it along; unpublishing an asset public content shows is refused). An import or an older
+        // repository may still hold that state, which delivery must survive: it is made here in the repository.
+        server.runtime().repository().withSession("dam-published", s -> {
+            s.getNodeByIdentifier(draftOnly.id()).remove();
+            s.save();
+            return null;
+        });
+        server.runtime().content().announceExternalChange("dam");
     }
 
     @AfterAll
