@@ -258,6 +258,31 @@ class EditorMediaIT {
     }
 
     @Test
+    void aPixelBombAndAnOversizedFileAreRefusedWithTheirReason() {
+        EditorPage editor = EDITOR.signedIn(TestServer.EDITOR);
+        Page page = editor.page();
+        page.navigate("/media");
+        assertThat(page.locator("#media-upload")).isVisible();
+        int before = content.children(AssetNodes.WORKSPACE, "/").size();
+        // a 20,000 x 20,000 PNG of a few hundred kilobytes: refused by its header, never decoded
+        drop(page, "media-upload", Map.of("kart.png", TestImages.pngBomb(20_000)), "image/png");
+        // a file over media.maxMegabytes (20 MB), made in the browser: the upload refuses it before sending it
+        page.evaluate("id => {"
+                + " const upload = document.getElementById(id);"
+                + " const dt = new DataTransfer();"
+                + " dt.items.add(new File([new Uint8Array(21 * 1024 * 1024)], 'stor.jpg', {type: 'image/jpeg'}));"
+                + " upload.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
+                + " upload.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));"
+                + "}", "media-upload");
+        Locator refusals = page.locator("#media-upload-refusals");
+        assertThat(refusals.locator(".upload-refusal")).hasCount(2);
+        assertThat(refusals).containsText("kart.png: Bildet har for mange piksler");
+        assertThat(refusals).containsText("stor.jpg: Filen er for stor");
+        assertThat(content.children(AssetNodes.WORKSPACE, "/")).hasSize(before);
+        Chromium.screenshot(page, "editor/media-refused-large");
+    }
+
+    @Test
     void publishingAnArticleWhoseImageHasNoAlternativeTextIsRefusedAtTheField() {
         ContentItem asset = server.runtime().assets().upload(no.sunnekommuner.cms.content.Actor.of("t",
                 List.of("editor")), "/", "uten-tekst.png", TestImages.png(400, 300));
