@@ -19,6 +19,8 @@ final class SitePages {
     static final int NEWS_PAGE_SIZE = 10;
     /** The query parameter of a preview link ({@code ?preview=<token>}, the module's standalone/preview.yaml). */
     static final String PREVIEW = "preview";
+    /** Model key of a page that shows a draft (the templates' preview banner). */
+    static final String DRAFT = "draft";
     /** The key of an option's label next to its code in the API's JSON ({@code optionLabels: true}). */
     static final String OPTION_LABEL = "@label";
     private static final int MAX_QUERY = 100;
@@ -223,6 +225,7 @@ final class SitePages {
                 .map(n -> paths.itemPath(map(n))).orElse(path);
         if (draft) {
             m.put(Page.PREVIEW, true);
+            m.put(DRAFT, true); // the banner: only where a draft is shown, not on a refusal of the token
         }
         String template = section == Section.NEWS ? "article" : section == Section.MEMBERS ? cm.get("members.item")
                 : "themegroup";

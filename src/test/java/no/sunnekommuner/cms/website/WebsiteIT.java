@@ -405,6 +405,7 @@ class WebsiteIT {
             assertThat(page.locator("h1")).hasText(lang.equals("nb") ? "Forhåndsvisningen er utløpt"
                     : "The preview has expired");
             assertThat(page.locator("main")).not().containsText(lang.equals("nb") ? "Et utkast" : "A draft");
+            assertThat(page.locator(".preview-banner")).hasCount(0);
             Chromium.screenshot(page, "site/preview-expired-" + lang);
             assertThat(seriousViolations(page)).as("WCAG 2.1 AA, expired preview").isEmpty();
         }
