@@ -752,7 +752,7 @@ public final class ContentService {
             return withPreparedChildren(type, node, location, context, violations, Place.CONTAINER);
         }
         if (isItemType(node.nodeType())) {
-            ContentNode prepared = validator.derive(type, normalize(type.properties(), type, node));
+            ContentNode prepared = validator.derive(type, normalize(type.properties(), type, node), path, context);
             validator.validateItem(type, prepared, path, context)
                     .forEach(v -> violations.add(located(location, v)));
             checkDeclared(type, type.name(), declaredNames(type.properties()), prepared, location, violations);

@@ -104,9 +104,16 @@ class SiteApiIT {
         ContentNode twin = ContentNode.builder("tvilling", "sk:newsArticle")
                 .property("title", "Tvilling").property("title_en", "Tromsø has joined the network")
                 .property("publishDate", OffsetDateTime.now()).build();
-        // the same English title in the same folder as the demo's /2024/tromso-ny-medlem: refused with the field
+        // the same English title as the demo's /2024/tromso-ny-medlem in the same folder: the next free number
+        ContentItem sameFolder = content.create("news", "/2024", twin, TestServer.PUBLISHER);
+        assertThat(sameFolder.node().text("urlSlug_en")).isEqualTo("tromso-has-joined-the-network-2");
+        // in another folder the slug itself is free
+        ContentItem other = content.create("news", "/2025", twin, TestServer.PUBLISHER);
+        assertThat(other.node().text("urlSlug_en")).isEqualTo("tromso-has-joined-the-network");
+        // a slug typed on an existing item is kept as typed: refused when another item of the folder has it
         try {
-            content.create("news", "/2024", twin, TestServer.PUBLISHER);
+            content.patch("news", sameFolder.path(), Map.of("urlSlug_en", "tromso-has-joined-the-network"),
+                    sameFolder.revision(), TestServer.PUBLISHER);
             throw new AssertionError("a second item with the slug of another in its folder was stored");
         } catch (ValidationException e) {
             assertThat(e.violations()).anySatisfy(v -> {
@@ -114,9 +121,7 @@ class SiteApiIT {
                 assertThat(v.rule()).isEqualTo("slug.unique");
             });
         }
-        // in another folder the same slug is fine; a typed slug that is not lower-case ASCII is refused
-        ContentItem other = content.create("news", "/2025", twin, TestServer.PUBLISHER);
-        assertThat(other.node().text("urlSlug_en")).isEqualTo("tromso-has-joined-the-network");
+        // and one that is not lower-case ASCII is refused too
         try {
             content.patch("news", other.path(), Map.of("urlSlug_en", "Tromsø ØST"), other.revision(),
                     TestServer.PUBLISHER);
@@ -124,6 +129,7 @@ class SiteApiIT {
         } catch (ValidationException e) {
             assertThat(e.violations()).anySatisfy(v -> assertThat(v.rule()).isEqualTo("slug.format"));
         }
+        content.delete("news", sameFolder.path(), TestServer.PUBLISHER);
         content.delete("news", other.path(), TestServer.PUBLISHER);
     }
 

@@ -33,20 +33,56 @@ public final class SlugRule implements DomainRule {
 
     @Override
     public ContentNode derive(ContentTypeDefinition type, RuleBinding binding, ContentNode item) {
+        return derive(type, binding, item, null, null);
+    }
+
+    /**
+     * Makes an empty slug from the source text. A slug made now, or one a new item brings along (a duplicate
+     * carries its original's), that another item of the folder already has gets the first free {@code -2},
+     * {@code -3} …; a slug an editor typed on an existing item is left as typed (and refused if taken).
+     */
+    @Override
+    public ContentNode derive(ContentTypeDefinition type, RuleBinding binding, ContentNode item, String path,
+            ValidationContext context) {
         ContentNode.Builder b = null;
         for (String language : languages(binding)) {
             String slugName = LocalisedNames.suffixed(binding.required("property"), language);
-            if (!Values.isEmpty(item.text(slugName))) {
+            String value = item.text(slugName);
+            boolean made = Values.isEmpty(value);
+            if (made) {
+                value = slugOf(item.text(LocalisedNames.suffixed(binding.required("sourceProperty"), language)));
+            }
+            if (value.isEmpty() || !(made || path == null)) {
                 continue;
             }
-            String source = item.text(LocalisedNames.suffixed(binding.required("sourceProperty"), language));
-            String derived = slugOf(source);
-            if (!derived.isEmpty()) {
+            String free = context == null ? value : free(type, slugName, value, path, context);
+            if (made || !free.equals(value)) {
                 b = b == null ? item.toBuilder() : b;
-                b.property(slugName, derived);
+                b.property(slugName, free);
             }
         }
         return b == null ? item : b.build();
+    }
+
+    /** The slug itself when no other item of the folder has it, else with the first free number appended. */
+    private static String free(ContentTypeDefinition type, String slugName, String value, String path,
+            ValidationContext context) {
+        Optional<String> folder = path != null ? Optional.of(parentOf(path)) : context.newItemFolder();
+        if (folder.isEmpty() || !value.matches(FORMAT)) {
+            return value;
+        }
+        String candidate = value;
+        for (int n = 2; n < 100 && taken(type, slugName, candidate, path, folder.get(), context); n++) {
+            String suffix = "-" + n;
+            candidate = value.substring(0, Math.min(value.length(), MAX_LENGTH - suffix.length())) + suffix;
+        }
+        return candidate;
+    }
+
+    private static boolean taken(ContentTypeDefinition type, String slugName, String value, String path,
+            String folder, ValidationContext context) {
+        return context.pathsWithValue(type.workspace(), type.effectiveNodeType(), slugName, value).stream()
+                .anyMatch(other -> !other.equals(path) && parentOf(other).equals(folder));
     }
 
     @Override
