@@ -62,11 +62,6 @@ public final class OptionLabels {
         }
     }
 
-    /** True when nodes of this type have options on this property. */
-    public boolean hasOptions(String nodeType, String property) {
-        return labels.keySet().stream().anyMatch(k -> k.nodeType().equals(nodeType) && k.property().equals(property));
-    }
-
     /** The label of a stored option value; empty for a value that is not an option (shown as stored). */
     public Optional<String> label(String nodeType, String property, String value, String language) {
         ImmutableMap<String, String> perLanguage = labels.get(new Key(nodeType, property, value));
