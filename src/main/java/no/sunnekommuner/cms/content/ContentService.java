@@ -779,7 +779,8 @@ public final class ContentService {
             return guard == null ? node : guard.apply(node);
         }
         List<Violation> violations = new ArrayList<>();
-        ContentNode prepared = prepare(type.get(), placeBelow(workspace, parentPath), node, path, "", context(mode),
+        ContentNode prepared = prepare(type.get(), placeBelow(workspace, parentPath), node, path, "",
+                context(mode, path == null ? (parentPath == null || parentPath.isEmpty() ? "/" : parentPath) : null),
                 violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(ImmutableList.copyOf(violations));
@@ -810,15 +811,15 @@ public final class ContentService {
             return withPreparedChildren(type, node, location, context, violations, Place.CONTAINER);
         }
         if (isItemType(node.nodeType())) {
-            ContentNode prepared = validator.derive(type, normalize(type.properties(), type, node));
+            ContentNode prepared = validator.derive(type, normalize(type.properties(), type, node), path, context);
             validator.validateItem(type, prepared, path, context)
                     .forEach(v -> violations.add(located(location, v)));
             checkDeclared(type, type.name(), declaredNames(type.properties()), prepared, location, violations);
             ContentNode.Builder b = prepared.toBuilder();
             for (ContentNode child : prepared.children().values()) {
                 if (isItemLike(child)) {
-                    b.child(prepare(type, Place.ITEM, child, null, location + child.name() + "/", context,
-                            violations));
+                    b.child(prepare(type, Place.ITEM, child, null, location + child.name() + "/",
+                            context(context.mode()), violations));
                 } else {
                     b.child(prepareSubNode(type, child, location, context, violations,
                             child.name().equals(subModelProperty(type, child.name()).map(PropertyDefinition::name)
@@ -875,7 +876,8 @@ public final class ContentService {
         }
         ContentNode.Builder b = node.toBuilder();
         for (ContentNode child : node.children().values()) {
-            b.child(prepare(type, place, child, null, location + child.name() + "/", context, violations));
+            b.child(prepare(type, place, child, null, location + child.name() + "/", context(context.mode()),
+                    violations));
         }
         return b.build();
     }
@@ -982,7 +984,17 @@ public final class ContentService {
     }
 
     private ValidationContext context(ValidationMode mode) {
+        return context(mode, null);
+    }
+
+    /** @param newItemFolder the folder of the node being created at the top of the write; null for an update */
+    private ValidationContext context(ValidationMode mode, String newItemFolder) {
         return new ValidationContext() {
+            @Override
+            public Optional<String> newItemFolder() {
+                return Optional.ofNullable(newItemFolder);
+            }
+
             @Override
             public ImmutableList<String> pathsWithValue(String workspace, String nodeType, String property,
                     String value) {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import no.sunnekommuner.cms.content.AccessPolicy;
 import no.sunnekommuner.cms.security.User;
@@ -23,6 +25,9 @@ import no.sunnekommuner.cms.security.User;
 public final class DeliveryResource {
 
     static final String JSON = "application/json;charset=UTF-8";
+    /** RFC 9110's IMF-fixdate (two-digit day, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}). */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            java.util.Locale.US);
     private static final String NO_STORE = "no-cache, no-store, must-revalidate, max-age=0";
 
     private final DeliveryEndpoints endpoints;
@@ -90,6 +95,7 @@ public final class DeliveryResource {
             Response.ResponseBuilder notModified = Response.notModified().tag(
                     new jakarta.ws.rs.core.EntityTag(entry.etag().substring(1, entry.etag().length() - 1)))
                     .header(HttpHeaders.CACHE_CONTROL, publicCacheControl);
+            lastModified(notModified, entry.response());
             language(notModified, entry.response());
             return notModified.build();
         }
@@ -106,11 +112,23 @@ public final class DeliveryResource {
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl);
         if (etag != null) {
             b.header(HttpHeaders.ETAG, etag);
+            lastModified(b, response);
         } else {
             b.header("Pragma", "no-cache").header("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
         }
         language(b, response);
         return b;
+    }
+
+    /**
+     * {@code Last-Modified}: the newest {@code mgnl:lastModified} of the nodes in a public response, for a site
+     * to forward and for sitemaps. Revalidation stays by {@code ETag} only ({@code If-Modified-Since} is not
+     * answered with 304): a list loses an unpublished item without any of its nodes changing, and the ETag sees that.
+     */
+    private static void lastModified(Response.ResponseBuilder b, DeliveryResponse response) {
+        if (response.lastModified() != null) {
+            b.header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(response.lastModified().atOffset(ZoneOffset.UTC)));
+        }
     }
 
     private static void language(Response.ResponseBuilder b, DeliveryResponse response) {

@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ import no.sunnekommuner.cms.content.spi.StoreFailureException;
 import no.sunnekommuner.cms.content.spi.StoredNode;
 import no.sunnekommuner.cms.definition.DefinitionRegistry;
 import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
+import no.sunnekommuner.cms.definition.OptionLabels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,7 @@ public final class DeliveryService {
     private final SiteLocales locales;
     private final String linkBase;
     private final int maxNodes;
+    private final OptionLabels optionLabels;
 
     /**
      * @param maxNodes the node budget of one response ({@code rest.maxRenderedNodes}): items, their children and
@@ -64,6 +67,7 @@ public final class DeliveryService {
         this.locales = locales;
         this.linkBase = linkBase;
         this.maxNodes = maxNodes;
+        this.optionLabels = OptionLabels.of(definitions, locales.languages());
     }
 
     /**
@@ -84,9 +88,9 @@ public final class DeliveryService {
         ContentLocale locale = ContentLocale.resolve(parameters.first("lang").orElse(null), acceptLanguage, locales);
         DeliveryEndpointDefinition d = endpoint.definition();
         RenderOptions options = new RenderOptions(endpoint, locale, locales.fallbackLanguage(), null, null, linkBase)
-                .withLastModified(definitions.endpointOptions(d.endpointPath()).lastModified());
+                .withExtras(definitions.endpointOptions(d.endpointPath()));
         try (NodeReads reads = reader.open(maxNodes)) {
-            byte[] body;
+            Rendered body;
             if (remainder.endsWith(NODES_SUFFIX)) {
                 String parent = remainder.substring(0, remainder.length() - NODES_SUFFIX.length());
                 body = children(reads, options, parent);
@@ -97,7 +101,8 @@ public final class DeliveryService {
             } else {
                 body = read(reads, options, remainder);
             }
-            return new DeliveryResponse(200, body, locale.language(), locale.negotiated());
+            return new DeliveryResponse(200, body.bytes(), locale.language(), locale.negotiated(),
+                    body.lastModified());
         } catch (InvalidQueryException e) {
             throw e.kind() == InvalidQueryException.Kind.BAD_REQUEST ? DeliveryException.badRequest(e.getMessage())
                     : DeliveryException.invalidQuery(e.getMessage());
@@ -110,14 +115,15 @@ public final class DeliveryService {
         }
     }
 
-    private byte[] read(NodeReads reads, RenderOptions options, String relativePath) {
+    private Rendered read(NodeReads reads, RenderOptions options, String relativePath) {
         String path = absolute(options.endpoint().definition().rootPath(), relativePath);
         StoredNode node = reads.node(options.endpoint().readWorkspace(), path)
                 .orElseThrow(() -> DeliveryException.pathNotFound(path));
         if (!matchesNodeTypes(node, options.endpoint().definition())) {
             throw DeliveryException.notFound("Node 'node " + path + "' does not match any configured node type");
         }
-        return render(g -> new NodeJsonWriter(options.forRead(), reads, assets).writeItem(g, node, false));
+        NodeJsonWriter writer = new NodeJsonWriter(options.forRead(), reads, assets, optionLabels);
+        return render(writer, g -> writer.writeItem(g, node, false));
     }
 
     /**
@@ -126,7 +132,7 @@ public final class DeliveryService {
      * endpoint answers 400, as content taken off the public site must not stay readable through its history
      * (Magnolia's public instances keep no versions; their answer is a 500).
      */
-    private byte[] readVersion(NodeReads reads, RenderOptions options, String relativePath, String version) {
+    private Rendered readVersion(NodeReads reads, RenderOptions options, String relativePath, String version) {
         DeliveryEndpoint endpoint = options.endpoint();
         if (!endpoint.preview()) {
             throw DeliveryException.badRequest("Parameter 'version' is served by the preview endpoint only (/.rest/"
@@ -146,10 +152,11 @@ public final class DeliveryService {
         StoredNode snapshot = reads.version(node, endpoint.definition().workspace(), version)
                 .orElseThrow(() -> new DeliveryException(404, "versionNotFound", "No version '" + version + "' of "
                         + path));
-        return render(g -> new NodeJsonWriter(options.forRead(), reads, assets).writeItem(g, snapshot, false));
+        NodeJsonWriter writer = new NodeJsonWriter(options.forRead(), reads, assets, optionLabels);
+        return render(writer, g -> writer.writeItem(g, snapshot, false));
     }
 
-    private byte[] children(NodeReads reads, RenderOptions options, String relativeParent) {
+    private Rendered children(NodeReads reads, RenderOptions options, String relativeParent) {
         String path = absolute(options.endpoint().definition().rootPath(), relativeParent);
         StoredNode parent = reads.node(options.endpoint().readWorkspace(), path)
                 .orElseThrow(() -> DeliveryException.pathNotFound(path));
@@ -159,8 +166,8 @@ public final class DeliveryService {
                 children.add(child);
             }
         }
-        NodeJsonWriter writer = new NodeJsonWriter(options.forRead(), reads, assets);
-        return render(g -> {
+        NodeJsonWriter writer = new NodeJsonWriter(options.forRead(), reads, assets, optionLabels);
+        return render(writer, g -> {
             g.writeStartArray();
             for (StoredNode child : children) {
                 writer.writeItem(g, child, false);
@@ -169,7 +176,7 @@ public final class DeliveryService {
         });
     }
 
-    private byte[] query(NodeReads reads, DeliveryEndpoint endpoint, ContentLocale locale,
+    private Rendered query(NodeReads reads, DeliveryEndpoint endpoint, ContentLocale locale,
             QueryParameters parameters) {
         DeliveryEndpointDefinition d = endpoint.definition();
         parameters = EndpointDefaults.withDefaultOrder(definitions.endpointOptions(d.endpointPath()), parameters);
@@ -177,10 +184,10 @@ public final class DeliveryService {
                 definitions.contentTypeOfWorkspace(d.workspace()).orElse(null));
         RenderOptions options = new RenderOptions(endpoint, locale, locales.fallbackLanguage(),
                 list(parameters, "properties"), list(parameters, "excludeProperties"), linkBase)
-                .withLastModified(definitions.endpointOptions(d.endpointPath()).lastModified());
+                .withExtras(definitions.endpointOptions(d.endpointPath()));
         NodePage page = reads.query(query);
-        NodeJsonWriter writer = new NodeJsonWriter(options, reads, assets);
-        return render(g -> {
+        NodeJsonWriter writer = new NodeJsonWriter(options, reads, assets, optionLabels);
+        return render(writer, g -> {
             g.writeStartObject();
             g.writeNumberField("total", page.total());
             g.writeNumberField("offset", query.offset());
@@ -218,14 +225,18 @@ public final class DeliveryService {
         void write(JsonGenerator g) throws IOException;
     }
 
-    private static byte[] render(JsonBody body) {
+    /** A rendered body and the newest last change of the nodes in it. */
+    private record Rendered(byte[] bytes, Instant lastModified) {
+    }
+
+    private static Rendered render(NodeJsonWriter writer, JsonBody body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        return new Rendered(out.toByteArray(), writer.lastModified());
     }
 
     ImmutableList<String> languages() {

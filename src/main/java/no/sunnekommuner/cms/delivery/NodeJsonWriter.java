@@ -3,7 +3,12 @@ package no.sunnekommuner.cms.delivery;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +19,7 @@ import no.sunnekommuner.cms.content.spi.NodeReads;
 import no.sunnekommuner.cms.content.spi.StoredNode;
 import no.sunnekommuner.cms.content.spi.StoredProperty;
 import no.sunnekommuner.cms.definition.DeliveryEndpointDefinition;
+import no.sunnekommuner.cms.definition.OptionLabels;
 import no.sunnekommuner.cms.definition.ReferenceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,35 +36,61 @@ final class NodeJsonWriter {
     private static final Logger LOG = LoggerFactory.getLogger(NodeJsonWriter.class);
     /** Never emitted: identity and type are the {@code @} keys; {@code cms:} is our own bookkeeping. */
     private static final String CMS_PREFIX = "cms:";
+    /** The key of an option's label next to its value: {@code memberType} → {@code memberType@label}. */
+    static final String LABEL_SUFFIX = "@label";
 
     private final RenderOptions options;
     private final NodeReads reads;
 
     NodeJsonWriter(RenderOptions options, NodeReads reads) {
-        this(options, reads, AssetReferenceWriter.NONE);
+        this(options, reads, AssetReferenceWriter.NONE, null);
     }
 
-    NodeJsonWriter(RenderOptions options, NodeReads reads, AssetReferenceWriter assets) {
+    NodeJsonWriter(RenderOptions options, NodeReads reads, AssetReferenceWriter assets, OptionLabels labels) {
         this.options = options;
         this.reads = reads;
         this.assets = assets;
+        this.labels = labels;
     }
 
     private final AssetReferenceWriter assets;
+    /** Labels of option values ({@code optionLabels: true}); null = none. */
+    private final OptionLabels labels;
+    /**
+     * The identifiers of the item and the referenced nodes being rendered around the current one: a reference
+     * back to one of them is a cycle, written as its identifier unless the endpoint says {@code referenceRepeat}.
+     */
+    private final Deque<String> referenceChain = new ArrayDeque<>();
 
     /** Writes an item as delivered by a read or a query (children to the endpoint's depth). */
     void writeItem(JsonGenerator g, StoredNode node, boolean applyPropertySelection) throws IOException {
         DeliveryEndpointDefinition d = options.endpoint().definition();
-        writeNode(g, node, node.name(), d.depth(), false, applyPropertySelection, true);
+        referenceChain.push(node.identifier());
+        try {
+            writeNode(g, node, node.name(), d.depth(), false, applyPropertySelection, referenceLevels(d));
+        } finally {
+            referenceChain.pop();
+        }
+    }
+
+    /**
+     * Magnolia's {@code referenceDepth}: how many levels of references resolve (1 = the item's own references,
+     * 2 = also the references of the nodes they resolve to, with the same endpoint's {@code references}). Magnolia's
+     * setter ignores negative values (the default 1 stays); 0 is read as 1, the behaviour before this key was
+     * honoured. Deeper levels cost node reads, all within the response's node budget.
+     */
+    private static int referenceLevels(DeliveryEndpointDefinition d) {
+        return Math.max(1, d.referenceDepth());
     }
 
     /**
      * @param depth         levels of children still to render; -1 = the whole subtree, ignoring childNodeTypes
      * @param allChildren   true inside a referenced node rendered with depthInReferencedNode -1
-     * @param resolveRefs   references resolve one level deep (referenceDepth 1): not inside referenced nodes
+     * @param refLevels     levels of references still to resolve here (0 = references stay their stored value)
      */
     private void writeNode(JsonGenerator g, StoredNode node, String name, int depth, boolean allChildren,
-            boolean applyPropertySelection, boolean resolveRefs) throws IOException {
+            boolean applyPropertySelection, int refLevels) throws IOException {
+        noteLastModified(node);
         g.writeStartObject();
         g.writeStringField("@name", name);
         g.writeStringField("@path", node.path());
@@ -70,12 +102,13 @@ final class NodeJsonWriter {
         for (Map.Entry<String, StoredProperty> e : visibleProperties(node, applyPropertySelection).entrySet()) {
             String key = children.containsKey(e.getKey()) ? "_" + e.getKey() : e.getKey();
             StoredProperty property = e.getValue();
-            ReferenceDefinition reference = resolveRefs ? referenceFor(e.getKey(), property) : null;
+            ReferenceDefinition reference = refLevels > 0 ? referenceFor(e.getKey(), property) : null;
             g.writeFieldName(key);
             if (reference != null) {
-                writeReference(g, property, reference);
+                writeReference(g, property, reference, refLevels);
             } else {
                 writeValue(g, property);
+                writeOptionLabel(g, node, key, e.getKey(), property);
             }
         }
         if (options.linkBase() != null && linkWanted) {
@@ -89,7 +122,7 @@ final class NodeJsonWriter {
             g.writeFieldName(child.getKey());
             boolean saved = linkWanted;
             linkWanted = false;
-            writeNode(g, child.getValue(), child.getKey(), childDepth, allChildren || depth < 0, false, resolveRefs);
+            writeNode(g, child.getValue(), child.getKey(), childDepth, allChildren || depth < 0, false, refLevels);
             linkWanted = saved;
         }
         g.writeArrayFieldStart("@nodes");
@@ -98,6 +131,28 @@ final class NodeJsonWriter {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** The newest {@code mgnl:lastModified} of the nodes written so far (null: none had one). */
+    private Instant newest;
+
+    /** The newest last change of every node this writer wrote: the response's {@code Last-Modified}. */
+    Instant lastModified() {
+        return newest;
+    }
+
+    private void noteLastModified(StoredNode node) {
+        for (StoredProperty p : node.properties()) {
+            if (p.name().equals(EndpointDefaults.LAST_MODIFIED) && !p.multiple() && p.value() != null) {
+                try {
+                    Instant changed = OffsetDateTime.parse(p.value()).toInstant();
+                    newest = newest == null || changed.isAfter(newest) ? changed : newest;
+                } catch (DateTimeParseException malformed) {
+                    LOG.debug("Unreadable {} on {}", EndpointDefaults.LAST_MODIFIED, node.path());
+                }
+                return;
+            }
+        }
     }
 
     /** Set while the node being written is a referenced one rendered with generateLink. */
@@ -227,18 +282,50 @@ final class NodeJsonWriter {
         }
     }
 
-    private void writeReference(JsonGenerator g, StoredProperty property, ReferenceDefinition reference)
-            throws IOException {
+    /**
+     * {@code <key>@label} after the value of a property with options, when the endpoint asks for labels: the
+     * option's label in the response language (a list of them for a multiple value); a value that is no option
+     * gets no label. Magnolia's keys stay as they are, a client that does not know the key ignores it.
+     */
+    private void writeOptionLabel(JsonGenerator g, StoredNode node, String key, String property,
+            StoredProperty value) throws IOException {
+        if (labels == null || !options.optionLabels() || value.kind() != ValueKind.STRING) {
+            return;
+        }
+        String language = options.locale().language();
+        String type = node.primaryType();
+        if (value.multiple()) {
+            List<String> found = new ArrayList<>();
+            for (String v : value.values()) {
+                labels.label(type, property, v, language).ifPresent(found::add);
+            }
+            if (!found.isEmpty()) {
+                g.writeArrayFieldStart(key + LABEL_SUFFIX);
+                for (String l : found) {
+                    g.writeString(l);
+                }
+                g.writeEndArray();
+            }
+            return;
+        }
+        Optional<String> label = labels.label(type, property, value.value(), language);
+        if (label.isPresent()) {
+            g.writeStringField(key + LABEL_SUFFIX, label.get());
+        }
+    }
+
+    private void writeReference(JsonGenerator g, StoredProperty property, ReferenceDefinition reference,
+            int refLevels) throws IOException {
         // resolved under lang=all too (then with stored names), as Magnolia's do: FINDINGS §4.7 said "raw", an
         // independent replay of recorded cases showed them resolved (issue 9, item 9)
         if (property.multiple()) {
             g.writeStartArray();
             for (String id : property.values()) {
-                writeReferenced(g, id, reference);
+                writeReferenced(g, id, reference, refLevels);
             }
             g.writeEndArray();
         } else {
-            writeReferenced(g, property.value(), reference);
+            writeReferenced(g, property.value(), reference, refLevels);
         }
     }
 
@@ -246,7 +333,8 @@ final class NodeJsonWriter {
      * Resolves one reference value as the endpoint's resolver says: the target node rendered (expand), its link
      * (generateLink) or the stored value. Every target read counts against the response's node budget.
      */
-    private void writeReferenced(JsonGenerator g, String id, ReferenceDefinition reference) throws IOException {
+    private void writeReferenced(JsonGenerator g, String id, ReferenceDefinition reference, int refLevels)
+            throws IOException {
         if (reference.asset()) {
             assets.write(g, id, reference, options.locale().language(), !options.endpoint().preview());
             return;
@@ -266,10 +354,22 @@ final class NodeJsonWriter {
             }
             return;
         }
+        String targetId = target.get().identifier();
+        // within the item's own references (level 1) nothing changes: Magnolia's recorded answers resolve them
+        if (referenceChain.size() > 1 && referenceChain.contains(targetId)
+                && !options.endpoint().definition().referenceRepeat()) {
+            g.writeString(id); // a cycle (an item referring back to itself through others): its identifier only
+            return;
+        }
         boolean saved = linkWanted;
         linkWanted = reference.generateLink();
         int depth = reference.depthInReferencedNode();
-        writeNode(g, target.get(), localisedName(target.get()), depth, depth < 0, false, false);
+        referenceChain.push(targetId);
+        try {
+            writeNode(g, target.get(), localisedName(target.get()), depth, depth < 0, false, refLevels - 1);
+        } finally {
+            referenceChain.pop();
+        }
         linkWanted = saved;
     }
 

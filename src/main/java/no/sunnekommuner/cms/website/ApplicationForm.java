@@ -178,6 +178,7 @@ final class ApplicationForm {
         m.put("bodies", BODIES);
         m.put("received", received);
         m.put("maxSize", sizeLimit(lang));
+        m.put(Page.UNCACHEABLE, true); // the visitor's typed values and errors are in it
         return new Page(status, "apply", m, Section.APPLY.path(Lang.NB), Section.APPLY.path(Lang.EN));
     }
 

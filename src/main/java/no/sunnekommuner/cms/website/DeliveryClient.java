@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +34,8 @@ public final class DeliveryClient {
 
     private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d+)");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The preview API's header for a preview token (the CMS's {@code PreviewAccess.HEADER}; the site is apart). */
+    static final String PREVIEW_HEADER = "X-Preview-Token";
 
     private final URI apiBase;
     private final HttpClient http;
@@ -39,8 +44,69 @@ public final class DeliveryClient {
     private final Duration defaultFreshness;
     private final Clock clock;
 
-    /** A response body with its validator and until when it may be reused without asking. */
-    private record Kept(String etag, JsonNode body, Instant freshUntil) {
+    /**
+     * A response body with its validator, until when it may be reused without asking, the API's
+     * {@code Last-Modified} (null: none) and its freshness as the API gave it.
+     */
+    private record Kept(String etag, JsonNode body, Instant freshUntil, Instant lastModified, Duration maxAge) {
+    }
+
+    /**
+     * What the responses behind one page said about caching, gathered while the page is built: the newest
+     * {@code Last-Modified} and the shortest freshness, so the page forwards no more than its sources allow.
+     */
+    public static final class Sources {
+        private Instant lastModified;
+        private Duration maxAge;
+
+        private void add(Kept kept) {
+            if (kept.lastModified() != null && (lastModified == null || kept.lastModified().isAfter(lastModified))) {
+                lastModified = kept.lastModified();
+            }
+            if (maxAge == null || kept.maxAge().compareTo(maxAge) < 0) {
+                maxAge = kept.maxAge();
+            }
+        }
+
+        /** The newest last change of the content shown; empty when no response named one. */
+        public Optional<Instant> lastModified() {
+            return Optional.ofNullable(lastModified);
+        }
+
+        /** The shortest time any source may be reused; zero when the page used none. */
+        public Duration maxAge() {
+            return maxAge == null ? Duration.ZERO : maxAge;
+        }
+    }
+
+    /** The sources of the page being built on this thread (one request is one thread in Jetty's servlets). */
+    private final ThreadLocal<Sources> collecting = new ThreadLocal<>();
+
+    /** Runs {@code page} and returns what it returned with the caching facts of the API responses it used. */
+    public <T> Map.Entry<T, Sources> tracked(java.util.function.Supplier<T> page) {
+        Sources sources = new Sources();
+        Sources outer = collecting.get();
+        collecting.set(sources);
+        try {
+            return Map.entry(page.get(), sources);
+        } finally {
+            if (outer == null) {
+                collecting.remove();
+            } else {
+                collecting.set(outer);
+            }
+        }
+    }
+
+    private void used(Kept kept) {
+        Sources sources = collecting.get();
+        if (sources != null) {
+            sources.add(kept);
+        }
+    }
+
+    /** What the preview endpoint answered for a draft: 200 with the item, or its refusal. */
+    public record Preview(int status, JsonNode item) {
     }
 
     public DeliveryClient(URI apiBase, Duration defaultFreshness, int maxEntries, Clock clock) {
@@ -70,6 +136,43 @@ public final class DeliveryClient {
         return get("/.rest/delivery/" + endpoint + "/v1" + itemPath, Map.of("lang", lang));
     }
 
+    /**
+     * The draft of one item from the preview endpoint ({@code /.rest/preview/…}), read with a preview token in
+     * {@code X-Preview-Token} instead of credentials. Never cached: a draft is for the editor who holds the token,
+     * not for the next visitor. Status 404 for an item that does not exist, 401 for an expired or altered token,
+     * 403 for a token of another item.
+     */
+    public Preview preview(String endpoint, String itemPath, String lang, String token) {
+        if (!itemPath.matches("(/[A-Za-z0-9._-]+)+") || itemPath.matches(".*/\\.{1,2}(/.*)?")
+                || !token.matches("[A-Za-z0-9._~-]{1,1000}")) {
+            return new Preview(404, null);
+        }
+        String url = apiBase + "/.rest/preview/" + endpoint + "/v1" + itemPath + "?lang=" + enc(lang);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Accept", "application/json").header(PREVIEW_HEADER, token).GET().build();
+        HttpResponse<String> response = send(request, url);
+        if (response.statusCode() != 200) {
+            return new Preview(response.statusCode() == 401 || response.statusCode() == 403
+                    ? response.statusCode() : 404, null);
+        }
+        try {
+            return new Preview(200, json.readTree(response.body()));
+        } catch (IOException e) {
+            throw new SiteException("The preview API sent no JSON for " + url, e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request, String url) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SiteException("The delivery API at " + apiBase + " did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SiteException("Interrupted while reading " + url, e);
+        }
+    }
+
     /** A list query ({@code results}, {@code total}); the parameters are sent URL-encoded. */
     public JsonNode list(String endpoint, Map<String, String> parameters) {
         return get("/.rest/delivery/" + endpoint + "/v1", parameters)
@@ -83,6 +186,7 @@ public final class DeliveryClient {
         Kept kept = cache.getIfPresent(url);
         Instant now = clock.instant();
         if (kept != null && now.isBefore(kept.freshUntil())) {
+            used(kept);
             return Optional.of(kept.body());
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
@@ -90,18 +194,14 @@ public final class DeliveryClient {
         if (kept != null && kept.etag() != null) {
             request.header("If-None-Match", kept.etag());
         }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new SiteException("The delivery API at " + apiBase + " did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SiteException("Interrupted while reading " + url, e);
-        }
+        HttpResponse<String> response = send(request.build(), url);
         int status = response.statusCode();
         if (status == 304 && kept != null) {
-            cache.put(url, new Kept(kept.etag(), kept.body(), now.plus(freshness(response))));
+            Duration maxAge = freshness(response);
+            Kept renewed = new Kept(kept.etag(), kept.body(), now.plus(maxAge),
+                    lastModified(response).orElse(kept.lastModified()), maxAge);
+            cache.put(url, renewed);
+            used(renewed);
             return Optional.of(kept.body());
         }
         if (status == 404) {
@@ -118,8 +218,20 @@ public final class DeliveryClient {
             throw new SiteException("The delivery API sent no JSON for " + url, e);
         }
         String etag = response.headers().firstValue("ETag").orElse(null);
-        cache.put(url, new Kept(etag, body, now.plus(freshness(response))));
+        Duration maxAge = freshness(response);
+        Kept fetched = new Kept(etag, body, now.plus(maxAge), lastModified(response).orElse(null), maxAge);
+        cache.put(url, fetched);
+        used(fetched);
         return Optional.of(body);
+    }
+
+    private static Optional<Instant> lastModified(HttpResponse<?> response) {
+        try {
+            return response.headers().firstValue("Last-Modified")
+                    .map(v -> ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException malformed) {
+            return Optional.empty();
+        }
     }
 
     private Duration freshness(HttpResponse<?> response) {

@@ -19,11 +19,13 @@ public final class Fmt {
     private final Lang lang;
     private final DateTimeFormatter dates;
     private final String apiBase;
+    private final ItemPaths paths;
 
-    Fmt(Lang lang, java.net.URI apiBase) {
+    Fmt(Lang lang, java.net.URI apiBase, ItemPaths paths) {
         this.lang = lang;
         String base = apiBase.toString();
         this.apiBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.paths = paths;
         this.dates = DateTimeFormatter.ofPattern(lang == Lang.NB ? "d. MMMM yyyy" : "d MMMM yyyy", lang.locale());
     }
 
@@ -86,8 +88,19 @@ public final class Fmt {
         return code == null ? "" : Messages.get(lang, property + "." + code);
     }
 
-    /** A site path of an item: {@code /en/members/asker}. */
-    public String link(String section, Object itemPath) {
-        return Section.valueOf(section).path(lang) + (itemPath == null ? "" : itemPath.toString());
+    /**
+     * A site path of an item: {@code /en/members/asker}; given the item itself (a node of the API's JSON read in
+     * the page's language), its slug in that language names it, else its node name.
+     */
+    public String link(String section, Object item) {
+        String below = item instanceof java.util.Map<?, ?> node ? paths.itemPath(node)
+                : item == null ? "" : item.toString();
+        return Section.valueOf(section).path(lang) + below;
+    }
+
+    /** The label of an option as the API gives it next to the code ({@code memberType@label}), else the site's. */
+    public String label(java.util.Map<?, ?> item, String property) {
+        Object label = item == null ? null : item.get(property + SitePages.OPTION_LABEL);
+        return label != null ? label.toString() : option(property, item == null ? null : item.get(property));
     }
 }

@@ -17,6 +17,12 @@ import java.util.TreeSet;
 final class SitePages {
 
     static final int NEWS_PAGE_SIZE = 10;
+    /** The query parameter of a preview link ({@code ?preview=<token>}, the module's standalone/preview.yaml). */
+    static final String PREVIEW = "preview";
+    /** Model key of a page that shows a draft (the templates' preview banner). */
+    static final String DRAFT = "draft";
+    /** The key of an option's label next to its code in the API's JSON ({@code optionLabels: true}). */
+    static final String OPTION_LABEL = "@label";
     private static final int MAX_QUERY = 100;
 
     private final DeliveryClient api;
@@ -42,7 +48,15 @@ final class SitePages {
         this.themeGroupsEndpoint = cm.get("endpoint.themeGroups");
         this.benefits = cm.get("endpoint.benefits");
         this.pictures = new Pictures(api.apiBase(), cm);
+        this.paths = new ItemPaths(cm.get("item.slug"));
     }
+
+    /** How items' addresses are made (for the templates' links). */
+    ItemPaths paths() {
+        return paths;
+    }
+
+    private final ItemPaths paths;
 
     /** The page for a path below the language prefix ({@code ""}, {@code "/members/asker"}); empty = 404. */
     Optional<Page> page(Lang lang, String path, Map<String, String> query) {
@@ -57,12 +71,18 @@ final class SitePages {
         String rest = parts.length > 1 && !parts[1].isEmpty() ? "/" + parts[1] : "";
         Section s = section.get();
         if (!rest.isEmpty()) {
-            return switch (s) {
-                case NEWS -> article(lang, rest);
-                case MEMBERS -> memberPage(lang, rest);
-                case THEME_GROUPS -> themeGroup(lang, rest);
-                default -> Optional.empty();
+            String endpoint = switch (s) {
+                case NEWS -> news;
+                case MEMBERS -> members;
+                case THEME_GROUPS -> themeGroupsEndpoint;
+                default -> null;
             };
+            if (endpoint == null) {
+                return Optional.empty();
+            }
+            String token = query.get(PREVIEW);
+            return token != null && !token.isBlank() ? Optional.of(preview(lang, s, endpoint, rest, token.strip()))
+                    : published(lang, s, endpoint, rest);
         }
         return Optional.of(switch (s) {
             case NEWS -> news(lang, query);
@@ -127,16 +147,100 @@ final class SitePages {
         return Page.ok("news", m, Section.NEWS.path(Lang.NB), Section.NEWS.path(Lang.EN));
     }
 
-    private Optional<Page> article(Lang lang, String itemPath) {
-        return api.item(news, itemPath, lang.code()).map(node -> {
-            Map<String, Object> a = map(node);
-            Map<String, Object> m = model(lang, str(a.get(cm.get("news.title"))), str(a.get(cm.get("news.lead"))));
-            m.put("article", a);
-            m.put("ogType", "article");
-            m.put("ogImage", pictures.share(a.get(cm.get("news.image"))));
-            return Page.ok("article", m, Section.NEWS.path(Lang.NB) + a.get("@path"),
-                    Section.NEWS.path(Lang.EN) + a.get("@path"));
+    /**
+     * A published item by its address in the language: first as the slug of an item of that folder (the item's
+     * {@code slug} in the language, {@code slug_en}), then as the node path; an item found by its node path that
+     * has a slug of its own answers with a permanent redirect there, so old addresses keep working.
+     */
+    private Optional<Page> published(Lang lang, Section section, String endpoint, String address) {
+        Optional<Map<String, Object>> bySlug = bySlug(lang, endpoint, address);
+        if (bySlug.isPresent()) {
+            return Optional.of(itemPage(lang, section, endpoint, bySlug.get(), false));
+        }
+        return api.item(endpoint, address, lang.code()).map(node -> {
+            Map<String, Object> item = map(node);
+            String own = paths.itemPath(item);
+            if (!own.equals(address)) {
+                return Page.redirect(section.path(lang) + own);
+            }
+            return itemPage(lang, section, endpoint, item, false);
         });
+    }
+
+    /** The item of the address's folder whose slug in the language is the address's last segment. */
+    private Optional<Map<String, Object>> bySlug(Lang lang, String endpoint, String address) {
+        int slash = address.lastIndexOf('/');
+        String folder = slash <= 0 ? "/" : address.substring(0, slash);
+        String segment = address.substring(slash + 1);
+        if (!segment.matches("[a-z0-9]+(-[a-z0-9]+)*") || !address.matches("(/[A-Za-z0-9._-]+)+")) {
+            return Optional.empty();
+        }
+        Map<String, String> p = params(lang, paths.slugFilter(lang), segment, "limit", "10");
+        if (!folder.equals("/")) {
+            p.put("@ancestor", folder);
+        }
+        for (Object o : results(api.list(endpoint, p))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> item = (Map<String, Object>) o;
+            if (paths.itemPath(item).equals(address)) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A draft for an editor holding a preview token: the item at its node path from the preview API (the token
+     * goes there in a header, never into the cache). The page is marked so it is never stored or indexed, and the
+     * language switch keeps the token (the same item: what the token was made for); other links do not.
+     */
+    private Page preview(Lang lang, Section section, String endpoint, String itemPath, String token) {
+        DeliveryClient.Preview draft = api.preview(endpoint, itemPath, lang.code(), token);
+        if (draft.status() == 404) {
+            Page missing = notFound(lang);
+            missing.model().put(Page.PREVIEW, true);
+            return missing;
+        }
+        if (draft.status() != 200) {
+            String key = draft.status() == 401 ? "preview.expired" : "preview.otherItem";
+            Map<String, Object> m = model(lang, Messages.get(lang, key + ".title"), Messages.get(lang, key + ".lead"));
+            m.put(Page.PREVIEW, true);
+            return new Page(403, "preview", m, section.path(Lang.NB) + itemPath, section.path(Lang.EN) + itemPath);
+        }
+        Map<String, Object> item = map(draft.item());
+        Page page = itemPage(lang, section, endpoint, item, true);
+        String query = "?" + PREVIEW + "=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+        String nb = section.path(Lang.NB) + itemPath + query;
+        String en = section.path(Lang.EN) + itemPath + query;
+        return new Page(page.status(), page.template(), page.model(), nb, en);
+    }
+
+    /** The page of one item, with its address in both languages (the other language read from the API too). */
+    private Page itemPage(Lang lang, Section section, String endpoint, Map<String, Object> item, boolean draft) {
+        Map<String, Object> m = switch (section) {
+            case NEWS -> article(lang, item);
+            case MEMBERS -> memberPage(lang, item);
+            default -> themeGroup(lang, item);
+        };
+        String path = paths.itemPath(item);
+        String otherPath = draft ? path : api.item(endpoint, String.valueOf(item.get("@path")), lang.other().code())
+                .map(n -> paths.itemPath(map(n))).orElse(path);
+        if (draft) {
+            m.put(Page.PREVIEW, true);
+            m.put(DRAFT, true); // the banner: only where a draft is shown, not on a refusal of the token
+        }
+        String template = section == Section.NEWS ? "article" : section == Section.MEMBERS ? cm.get("members.item")
+                : "themegroup";
+        return Page.ok(template, m, section.path(Lang.NB) + (lang == Lang.NB ? path : otherPath),
+                section.path(Lang.EN) + (lang == Lang.EN ? path : otherPath));
+    }
+
+    private Map<String, Object> article(Lang lang, Map<String, Object> a) {
+        Map<String, Object> m = model(lang, str(a.get(cm.get("news.title"))), str(a.get(cm.get("news.lead"))));
+        m.put("article", a);
+        m.put("ogType", "article");
+        m.put("ogImage", pictures.share(a.get(cm.get("news.image"))));
+        return m;
     }
 
     private Page why(Lang lang) {
@@ -187,9 +291,8 @@ final class SitePages {
         return Page.ok("members", m, Section.MEMBERS.path(Lang.NB), Section.MEMBERS.path(Lang.EN));
     }
 
-    private Optional<Page> memberPage(Lang lang, String itemPath) {
-        return api.item(members, itemPath, lang.code()).map(node -> {
-            Map<String, Object> entry = map(node);
+    private Map<String, Object> memberPage(Lang lang, Map<String, Object> entry) {
+        {
             Object id = entry.get("@id");
             List<Object> groups = new ArrayList<>();
             for (Object g : allThemeGroups(lang)) {
@@ -204,14 +307,15 @@ final class SitePages {
             }
             String typeProperty = cm.get("members.type");
             String countyProperty = cm.get("members.county");
+            // the type's label as the API gives it (optionLabels), the site's own text for an API without labels
+            Object typeLabel = entry.get(typeProperty + OPTION_LABEL);
             Map<String, Object> m = model(lang, str(entry.get(cm.get("members.name"))),
-                    Messages.get(lang, typeProperty + "." + entry.get(typeProperty)) + " · "
-                            + Messages.get(lang, countyProperty + "." + entry.get(countyProperty)));
+                    (typeLabel != null ? typeLabel : Messages.get(lang, typeProperty + "." + entry.get(typeProperty)))
+                            + " · " + Messages.get(lang, countyProperty + "." + entry.get(countyProperty)));
             m.put(cm.get("members.item"), entry);
             m.put("groups", groups);
-            return Page.ok(cm.get("members.item"), m, Section.MEMBERS.path(Lang.NB) + entry.get("@path"),
-                    Section.MEMBERS.path(Lang.EN) + entry.get("@path"));
-        });
+            return m;
+        }
     }
 
     private Page themeGroupsPage(Lang lang) {
@@ -221,15 +325,11 @@ final class SitePages {
         return Page.ok("themegroups", m, Section.THEME_GROUPS.path(Lang.NB), Section.THEME_GROUPS.path(Lang.EN));
     }
 
-    private Optional<Page> themeGroup(Lang lang, String itemPath) {
-        return api.item(themeGroupsEndpoint, itemPath, lang.code()).map(node -> {
-            Map<String, Object> g = map(node);
-            Map<String, Object> m = model(lang, str(g.get(cm.get("themeGroups.name"))),
-                    PlainText.plain(str(g.get(cm.get("themeGroups.description")))));
-            m.put("group", g);
-            return Page.ok("themegroup", m, Section.THEME_GROUPS.path(Lang.NB) + g.get("@path"),
-                    Section.THEME_GROUPS.path(Lang.EN) + g.get("@path"));
-        });
+    private Map<String, Object> themeGroup(Lang lang, Map<String, Object> g) {
+        Map<String, Object> m = model(lang, str(g.get(cm.get("themeGroups.name"))),
+                PlainText.plain(str(g.get(cm.get("themeGroups.description")))));
+        m.put("group", g);
+        return m;
     }
 
     private Page growth(Lang lang) {
@@ -280,20 +380,36 @@ final class SitePages {
     /** Adds the items' entries (none when {@code section} is null); returns the latest day of a change. */
     private String addItems(List<Map<String, String>> entries, String endpoint, Section section, String dateProperty) {
         String newest = null;
+        Map<String, String> english = section == null ? Map.of() : addresses(endpoint, Lang.EN);
         for (int offset = 0; ; offset += 100) {
             JsonNode page = api.list(endpoint, params(Lang.NB, "limit", "100", "offset", String.valueOf(offset)));
             for (JsonNode item : page.path("results")) {
-                String path = item.path("@path").asText();
+                String path = paths.itemPath(map(item));
+                String enPath = english.getOrDefault(item.path("@id").asText(), path);
                 String modified = item.path("mgnl:lastModified").asText(
                         dateProperty == null ? "" : item.path(dateProperty).asText(""));
                 String day = modified.isEmpty() ? null : Fmt.parse(modified).toLocalDate().toString();
                 newest = latest(newest, day);
                 if (section != null) {
-                    entries.add(entry(section.path(Lang.NB) + path, section.path(Lang.EN) + path, day));
+                    entries.add(entry(section.path(Lang.NB) + path, section.path(Lang.EN) + enPath, day));
                 }
             }
             if (offset + 100 >= page.path("total").asInt()) {
                 return newest;
+            }
+        }
+    }
+
+    /** Every published item's address in a language, by its identifier. */
+    private Map<String, String> addresses(String endpoint, Lang lang) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (int offset = 0; ; offset += 100) {
+            JsonNode page = api.list(endpoint, params(lang, "limit", "100", "offset", String.valueOf(offset)));
+            for (JsonNode item : page.path("results")) {
+                out.put(item.path("@id").asText(), paths.itemPath(map(item)));
+            }
+            if (offset + 100 >= page.path("total").asInt()) {
+                return out;
             }
         }
     }

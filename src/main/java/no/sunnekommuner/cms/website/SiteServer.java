@@ -46,8 +46,9 @@ public final class SiteServer implements AutoCloseable {
         context.setContextPath("/");
         ApplicationForm applications = new ApplicationForm(new IntakeClient(options.apiBaseUrl(),
                 options.intakeSecret()), options.maxDeclarationBytes());
-        ServletHolder holder = new ServletHolder("site", new SiteServlet(api, new SitePages(api, Clock.systemUTC(),
-                applications), applications, this::baseUrl));
+        SitePages pages = new SitePages(api, Clock.systemUTC(), applications);
+        ServletHolder holder = new ServletHolder("site", new SiteServlet(api, pages, applications, this::baseUrl,
+                pages.paths()));
         // the form's upload: parts kept in memory up to the limit; a larger file or request is refused while read
         long maxRequest = options.maxDeclarationBytes() + 64 * 1024;
         holder.getRegistration().setMultipartConfig(new jakarta.servlet.MultipartConfigElement(

@@ -1,5 +1,6 @@
 package no.sunnekommuner.cms.website;
 
+import com.google.common.hash.Hashing;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.TemplateEngine;
@@ -29,14 +29,16 @@ final class SiteServlet extends HttpServlet {
     private final transient java.util.function.Supplier<String> siteBaseUrl;
     private final transient TemplateEngine engine = new TemplateEngine();
     private final byte[] css;
+    private final transient ItemPaths paths;
 
     /** The site's public address is asked per request: with port 0 it is known only once the server runs. */
     SiteServlet(DeliveryClient api, SitePages pages, ApplicationForm applications,
-            java.util.function.Supplier<String> siteBaseUrl) {
+            java.util.function.Supplier<String> siteBaseUrl, ItemPaths paths) {
         this.api = api;
         this.pages = pages;
         this.applications = applications;
         this.siteBaseUrl = siteBaseUrl;
+        this.paths = paths;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("website/templates/");
         resolver.setSuffix(".html");
@@ -90,8 +92,18 @@ final class SiteServlet extends HttpServlet {
                 resp.sendRedirect("/en/");
                 return;
             }
-            Optional<Page> page = pages.page(lang, rest, query(req));
-            render(req, resp, lang, page.orElseGet(() -> pages.notFound(lang)));
+            String below = rest;
+            Map<String, String> query = query(req);
+            Map.Entry<Page, DeliveryClient.Sources> built = api.tracked(() -> pages.page(lang, below, query)
+                    .orElseGet(() -> pages.notFound(lang)));
+            Page page = built.getKey();
+            if (page.status() == 301) {
+                resp.setStatus(301);
+                resp.setHeader("Location", String.valueOf(page.model().get(Page.LOCATION)));
+                resp.setHeader("Cache-Control", "public, max-age=600");
+                return;
+            }
+            render(req, resp, lang, page, built.getValue());
         } catch (SiteException e) {
             LOG.warn("Site page {} failed: {}", path, e.getMessage());
             resp.setStatus(502);
@@ -118,7 +130,7 @@ final class SiteServlet extends HttpServlet {
                 resp.setHeader("Location", path + "?" + ApplicationForm.RECEIVED);
                 return;
             }
-            render(req, resp, lang, page);
+            render(req, resp, lang, page, null);
         } catch (SiteException e) {
             LOG.warn("Membership application not sent: {}", e.getMessage());
             resp.setStatus(502);
@@ -137,18 +149,26 @@ final class SiteServlet extends HttpServlet {
         return q;
     }
 
-    private void render(HttpServletRequest req, HttpServletResponse resp, Lang lang, Page page) throws IOException {
+    /**
+     * Renders a page. A page every visitor sees alike gets the site's own strong {@code ETag} (of its bytes), the
+     * newest {@code Last-Modified} of the API responses it was built from and their shortest {@code max-age}, and
+     * a matching {@code If-None-Match} gets 304. A draft (preview) is {@code no-store}, {@code noindex} and sends
+     * no referrer, so neither a cache nor another site sees it or its token.
+     */
+    private void render(HttpServletRequest req, HttpServletResponse resp, Lang lang, Page page,
+            DeliveryClient.Sources sources) throws IOException {
         String siteBase = siteBase();
         Context ctx = new Context(lang.locale());
         ctx.setVariables(page.model());
         ctx.setVariable("lang", lang);
         ctx.setVariable("other", lang.other());
-        ctx.setVariable("fmt", new Fmt(lang, api.apiBase()));
+        ctx.setVariable("fmt", new Fmt(lang, api.apiBase(), paths));
         ctx.setVariable("path", page.path(lang));
         ctx.setVariable("otherPath", page.path(lang.other()));
-        ctx.setVariable("canonical", siteBase + page.path(lang));
-        ctx.setVariable("nbUrl", siteBase + page.path(Lang.NB));
-        ctx.setVariable("enUrl", siteBase + page.path(Lang.EN));
+        // a preview's paths carry its token for the language switch; the canonical and alternates never do
+        ctx.setVariable("canonical", siteBase + publicPath(page.path(lang)));
+        ctx.setVariable("nbUrl", siteBase + publicPath(page.path(Lang.NB)));
+        ctx.setVariable("enUrl", siteBase + publicPath(page.path(Lang.EN)));
         ctx.setVariable("feed", api.feedUrl("news", lang.code()));
         ctx.setVariable("nav", nav(lang, page.path(lang)));
         ctx.setVariable("home", lang == Lang.NB ? "/" : "/en/");
@@ -157,11 +177,46 @@ final class SiteServlet extends HttpServlet {
             links.put(s.name(), s.path(lang));
         }
         ctx.setVariable("links", links);
-        resp.setStatus(page.status());
+        java.io.StringWriter html = new java.io.StringWriter(16_384);
+        engine.process(page.template(), ctx, html);
+        byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
         resp.setContentType("text/html;charset=utf-8");
         resp.setHeader("Content-Language", lang.code());
-        resp.setHeader("Cache-Control", "no-cache");
-        engine.process(page.template(), ctx, resp.getWriter());
+        if (page.preview()) {
+            resp.setHeader("Cache-Control", "no-store");
+            resp.setHeader("X-Robots-Tag", "noindex, nofollow");
+            resp.setHeader("Referrer-Policy", "no-referrer");
+        } else if (page.shared() && sources != null) {
+            String etag = "\"" + Hashing.murmur3_128().hashBytes(body) + "\"";
+            resp.setHeader("ETag", etag);
+            resp.setHeader("Cache-Control", "public, max-age=" + sources.maxAge().toSeconds() + ", must-revalidate");
+            sources.lastModified().ifPresent(t -> resp.setDateHeader("Last-Modified", t.toEpochMilli()));
+            String ifNoneMatch = req.getHeader("If-None-Match");
+            if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+                resp.setStatus(304);
+                return;
+            }
+        } else {
+            resp.setHeader("Cache-Control", "no-cache");
+        }
+        resp.setStatus(page.status());
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals(etag) || c.equals("W/" + etag) || c.equals("*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String publicPath(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
     }
 
     private static List<Map<String, Object>> nav(Lang lang, String current) {

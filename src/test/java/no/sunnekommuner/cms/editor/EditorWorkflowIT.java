@@ -203,11 +203,13 @@ class EditorWorkflowIT {
                 .property("title_en", "Draft to preview").build(), "t");
         EditorPage editor = signedIn(TestServer.PUBLISHER).openItem("news-app", item.path());
         Page page = editor.page();
-        Page preview = page.context().waitForPage(() -> page.locator("#preview").click());
-        preview.waitForLoadState();
-        // the draft's JSON from the preview twin of the delivery endpoint, with the editor's own session
-        assertThat(preview.url()).contains("/.rest/preview/news/v1" + item.path());
-        assertThat(preview.content()).contains("Utkast til forhåndsvisning");
+        // the news app has a website preview (the module's standalone/preview.yaml): the site's page with a token
+        page.locator("#preview").click();
+        assertThat(page.locator("#preview-link-nb")).hasAttribute("href", java.util.regex.Pattern.compile(
+                ".*/nyheter" + item.path() + "\\?preview=.+"));
+        assertThat(page.locator("#preview-link-en")).hasAttribute("href", java.util.regex.Pattern.compile(
+                ".*/en/news" + item.path() + "\\?preview=.+"));
+        page.keyboard().press("Escape");
         assertThat(server.get("/.rest/delivery/news/v1" + item.path()).statusCode()).isEqualTo(404);
 
         page.locator("#duplicate").click();
@@ -219,6 +221,16 @@ class EditorWorkflowIT {
         assertThat(duplicated.node().property("title")).isEqualTo("Utkast til forhåndsvisning");
         assertThat(duplicated.id()).isNotEqualTo(item.id());
         assertThat(duplicated.status()).isEqualTo(PublicationStatus.DRAFT);
+
+        // an app without a website template shows the draft's JSON from the preview twin of its endpoint, with
+        // the editor's own session
+        ContentItem benefit = content.create("benefits", "/", ContentNode.builder("forhandsvist-fordel",
+                "sk:benefit").property("title", "Fordel til forhåndsvisning").build(), "t");
+        Page benefits = signedIn(TestServer.PUBLISHER).openItem("benefits-app", benefit.path()).page();
+        Page json = benefits.context().waitForPage(() -> benefits.locator("#preview").click());
+        json.waitForLoadState();
+        assertThat(json.url()).contains("/.rest/preview/benefits/v1" + benefit.path());
+        assertThat(json.content()).contains("Fordel til forhåndsvisning");
     }
 
     @Test

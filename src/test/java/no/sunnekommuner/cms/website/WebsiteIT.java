@@ -43,6 +43,9 @@ import org.junit.jupiter.api.Test;
 class WebsiteIT {
 
     static final String ARTICLE = "/2024/arskonferansen-2024";
+    /** The same article's English address: its slug (urlSlug_en, made from the English title). */
+    static final String ARTICLE_EN = "/2024/annual-conference-brought-the-whole-network-together";
+    static final String GROUP_EN = "/health-in-planning";
 
     static Path dir;
     static TestServer cms;
@@ -136,10 +139,17 @@ class WebsiteIT {
         assertThat(page.locator("time").first()).hasText("12. juni 2024");
         assertThat(page.locator("#tg-h + ul a")).hasText("Planlegging for helse");
         page.locator(".lang-switch").click();
-        assertThat(page).hasURL(site + "/en/news" + ARTICLE);
+        assertThat(page).hasURL(site + "/en/news" + ARTICLE_EN);
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         assertThat(page.locator("h1")).hasText("Annual conference brought the whole network together");
         assertThat(page.locator("time").first()).hasText("12 June 2024");
+        // the English page links the theme group by its English slug, and switches back to the same article
+        assertThat(page.locator("#tg-h + ul a")).hasAttribute("href", "/en/theme-groups" + GROUP_EN);
+        page.locator(".lang-switch").click();
+        assertThat(page).hasURL(site + "/nyheter" + ARTICLE);
+        page.navigate("/en/news" + ARTICLE);
+        // the old English address (the node name) leads to the slug
+        assertThat(page).hasURL(site + "/en/news" + ARTICLE_EN);
 
         // the members list filtered by county, by the form (no script), then a member page in both languages
         page.navigate("/medlemmer");
@@ -162,6 +172,8 @@ class WebsiteIT {
         assertThat(page).hasURL(site + "/en/members/asker");
         assertThat(page.locator("#pol-h + p")).containsText("Mayor");
         assertThat(page.locator(".facts")).containsText("Adopted on 15 February 2011 by the municipal council");
+        // the type's label is the one the API sends next to the code (memberType@label, the module's bundle)
+        assertThat(page.locator(".facts dd").first()).hasText("Municipality");
 
         // the growth page: the statement computed from memberSince, and the chart's figures in a table
         page.navigate("/vekst");
@@ -193,13 +205,13 @@ class WebsiteIT {
         pages.put("news", new String[] {"/nyheter", "/en/news"});
         pages.put("news-filtered", new String[] {"/nyheter?theme=planlegging-for-helse",
                 "/en/news?theme=planlegging-for-helse"});
-        pages.put("article", new String[] {"/nyheter" + ARTICLE, "/en/news" + ARTICLE});
+        pages.put("article", new String[] {"/nyheter" + ARTICLE, "/en/news" + ARTICLE_EN});
         pages.put("why", new String[] {"/hvorfor-medlemskap", "/en/why-membership"});
         pages.put("members", new String[] {"/medlemmer?county=32", "/en/members?county=32"});
         pages.put("member", new String[] {"/medlemmer/asker", "/en/members/asker"});
         pages.put("themegroups", new String[] {"/temagrupper", "/en/theme-groups"});
         pages.put("themegroup", new String[] {"/temagrupper/planlegging-for-helse",
-                "/en/theme-groups/planlegging-for-helse"});
+                "/en/theme-groups" + GROUP_EN});
         pages.put("growth", new String[] {"/vekst", "/en/growth"});
         pages.put("map", new String[] {"/kart", "/en/map"});
         pages.put("accessibility", new String[] {"/tilgjengelighet", "/en/accessibility"});
@@ -263,17 +275,18 @@ class WebsiteIT {
         assertThat(sitemap).contains("<loc>" + site + "/nyheter" + ARTICLE + "</loc><lastmod>" + changed + "</lastmod>")
                 .containsPattern("<loc>" + Pattern.quote(site) + "/medlemmer</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod>")
                 .containsPattern("<loc>" + Pattern.quote(site) + "/en/</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod>")
-                .contains("<loc>" + site + "/en/news" + ARTICLE + "</loc>")
+                .contains("<loc>" + site + "/en/news" + ARTICLE_EN + "</loc>")
                 .contains("<loc>" + site + "/en/members/asker</loc>")
-                .contains("hreflang=\"en\" href=\"" + site + "/en/theme-groups/planlegging-for-helse\"");
+                .contains("hreflang=\"en\" href=\"" + site + "/en/theme-groups" + GROUP_EN + "\"")
+                .doesNotContain("<loc>" + site + "/en/news" + ARTICLE + "</loc>");
         for (JsonNode m : api("/.rest/delivery/members/v1?limit=500").path("results")) {
             assertThat(sitemap).contains("<loc>" + site + "/medlemmer" + m.path("@path").asText() + "</loc>");
         }
         // pages other than articles are Open Graph "website"s (the template's default)
         assertThat(site("/en/").body()).contains("<meta property=\"og:type\" content=\"website\">");
-        String article = site("/en/news" + ARTICLE).body();
-        assertThat(article).contains("<link rel=\"canonical\" href=\"" + site + "/en/news" + ARTICLE + "\">")
-                .contains("<meta property=\"og:url\" content=\"" + site + "/en/news" + ARTICLE + "\">")
+        String article = site("/en/news" + ARTICLE_EN).body();
+        assertThat(article).contains("<link rel=\"canonical\" href=\"" + site + "/en/news" + ARTICLE_EN + "\">")
+                .contains("<meta property=\"og:url\" content=\"" + site + "/en/news" + ARTICLE_EN + "\">")
                 .contains("<meta property=\"og:type\" content=\"article\">")
                 .contains("<meta property=\"og:title\" content=\"Annual conference brought the whole network together\">")
                 .contains("<link rel=\"alternate\" hreflang=\"nb\" href=\"" + site + "/nyheter" + ARTICLE + "\">");
@@ -353,6 +366,116 @@ class WebsiteIT {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.body()));
         assertThat(image).as(url).isNotNull();
         return image.getWidth();
+    }
+
+    @Test
+    void pagesCarryTheirOwnETagAndTheApisLastModifiedAndAnswer304ToAMatchingIfNoneMatch() throws Exception {
+        HttpResponse<String> first = site("/nyheter" + ARTICLE);
+        assertThat(first.statusCode()).isEqualTo(200);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        // the API's own validators never reach the browser: the page's ETag is of the page's bytes
+        String apiEtag = cms.get("/.rest/delivery/news/v1" + ARTICLE + "?lang=nb").headers().firstValue("ETag")
+                .orElseThrow();
+        assertThat(etag).isNotEqualTo(apiEtag);
+        // the default delivery.cacheControl (max-age=0) is forwarded: every view revalidates, a publish shows at once
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=0, must-revalidate");
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        OffsetDateTime changed = OffsetDateTime.parse(api("/.rest/delivery/news/v1" + ARTICLE)
+                .path("mgnl:lastModified").asText());
+        assertThat(java.time.ZonedDateTime.parse(lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant()).as("no older than the article").isAfterOrEqualTo(changed.toInstant()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+
+        HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(URI.create(site + "/nyheter" + ARTICLE))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+
+        // a change of the content is a new page: the old ETag no longer matches
+        ContentService content = cms.runtime().content();
+        ContentItem item = content.get("news", ARTICLE).orElseThrow();
+        content.patch("news", ARTICLE, Map.of("author", "Redaksjonen i Sunne kommuner"), item.revision(),
+                TestServer.PUBLISHER);
+        content.publish("news", ARTICLE, TestServer.PUBLISHER);
+        HttpResponse<String> changedPage = HTTP.send(HttpRequest.newBuilder(URI.create(site + "/nyheter" + ARTICLE))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(changedPage.statusCode()).isEqualTo(200);
+        assertThat(changedPage.body()).contains("Redaksjonen i Sunne kommuner");
+        assertThat(changedPage.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        // the form page holds what a visitor typed: never shared
+        assertThat(site("/bli-medlem").headers().firstValue("ETag")).isEmpty();
+    }
+
+    @Test
+    void anEditorsPreviewLinkShowsTheDraftOnTheSiteNeverCachedAndAnExpiredOneSaysSo() throws Exception {
+        ContentService content = cms.runtime().content();
+        ContentItem draft = content.create("news", "/2026", no.sunnekommuner.cms.content.model.ContentNode
+                .builder("utkast-til-nettsiden", "sk:newsArticle").property("title", "Et utkast ingen har sett")
+                .property("title_en", "A draft nobody has seen").property("lead", "Bare for redaktøren.")
+                .property("publishDate", OffsetDateTime.now()).build(), TestServer.PUBLISHER);
+        String path = "/nyheter/2026/utkast-til-nettsiden";
+        assertThat(site(path).statusCode()).as("a draft is not public").isEqualTo(404);
+
+        // the link the editor's "Forhåndsvis" opens (the module's standalone/preview.yaml), on this site
+        String token = cms.runtime().previews().token(draft);
+        String link = cms.runtime().previews().url("news-app", "nb", draft, token).orElseThrow();
+        String onSite = link.substring(link.indexOf("/nyheter"));
+        assertThat(onSite).startsWith(path + "?preview=");
+        HttpResponse<String> shown = site(onSite);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("Et utkast ingen har sett").contains("Forhåndsvisning")
+                .contains("<meta name=\"robots\" content=\"noindex, nofollow\">");
+        assertThat(shown.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(shown.headers().firstValue("X-Robots-Tag")).hasValue("noindex, nofollow");
+        assertThat(shown.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(shown.headers().firstValue("ETag")).isEmpty();
+        // the token is only on the language switch (the same item); canonical, alternates and menus never have it
+        List<String> withToken = new ArrayList<>();
+        Matcher links = Pattern.compile("(href|content)=\"([^\"]*)\"").matcher(shown.body());
+        while (links.find()) {
+            if (links.group(2).contains(token) || links.group(2).contains("preview=")) {
+                withToken.add(links.group(2));
+            }
+        }
+        assertThat(withToken).hasSize(1).allMatch(h -> h.startsWith("/en/news/2026/utkast-til-nettsiden?preview="));
+        assertThat(site(path).statusCode()).as("the preview never fills the public cache").isEqualTo(404);
+
+        // in the browser, both languages (JavaScript on only for axe-core; the page has no script of its own)
+        Page page = chromium.newPage(site, "nb-NO", true);
+        page.navigate(onSite);
+        assertThat(page.locator(".preview-banner")).containsText("Forhåndsvisning");
+        assertThat(page.locator("h1")).hasText("Et utkast ingen har sett");
+        Chromium.screenshot(page, "site/preview-nb");
+        assertThat(seriousViolations(page)).as("WCAG 2.1 AA, preview").isEmpty();
+        page.locator(".lang-switch").click();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("h1")).hasText("A draft nobody has seen");
+        assertThat(page.locator(".preview-banner")).containsText("Preview");
+        Chromium.screenshot(page, "site/preview-en");
+
+        // an expired token (the CMS's own key, an hour old) is a clear page in the visitor's language, not a 404
+        byte[] key = Files.readAllBytes(dir.resolve("repo").resolve("preview.key"));
+        String expired = new no.sunnekommuner.cms.content.preview.PreviewTokens(key, java.time.Clock.fixed(
+                java.time.Instant.now().minusSeconds(3600), java.time.ZoneOffset.UTC), java.time.Duration.ofMinutes(30))
+                .issue("news", draft.id());
+        for (String lang : List.of("nb", "en")) {
+            String prefix = lang.equals("nb") ? "/nyheter" : "/en/news";
+            var response = page.navigate(prefix + "/2026/utkast-til-nettsiden?preview=" + expired);
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(page.locator("h1")).hasText(lang.equals("nb") ? "Forhåndsvisningen er utløpt"
+                    : "The preview has expired");
+            assertThat(page.locator("main")).not().containsText(lang.equals("nb") ? "Et utkast" : "A draft");
+            assertThat(page.locator(".preview-banner")).hasCount(0);
+            Chromium.screenshot(page, "site/preview-expired-" + lang);
+            assertThat(seriousViolations(page)).as("WCAG 2.1 AA, expired preview").isEmpty();
+        }
+        // a token of another item opens nothing
+        ContentItem other = content.get("news", ARTICLE).orElseThrow();
+        HttpResponse<String> wrong = site(path + "?preview=" + cms.runtime().previews().token(other));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).contains("Forhåndsvisningen gjelder en annen side").doesNotContain("Et utkast");
+        content.delete("news", draft.path(), TestServer.PUBLISHER);
     }
 
     private static HttpResponse<String> site(String path) throws Exception {

@@ -62,6 +62,15 @@ public final class ContentValidator {
         return result;
     }
 
+    /** The derivations with what rules may look up (other stored content); {@code path} null for a new item. */
+    public ContentNode derive(ContentTypeDefinition type, ContentNode item, String path, ValidationContext context) {
+        ContentNode result = item;
+        for (RuleBinding binding : type.rules()) {
+            result = rules.get(binding.rule()).derive(type, binding, result, path, context);
+        }
+        return result;
+    }
+
     public static boolean isValidNodeName(String name) {
         return name != null && NODE_NAME.matcher(name).matches();
     }

@@ -21,6 +21,18 @@ public interface DomainRule {
     }
 
     /**
+     * Fills in values that follow from others and may depend on other stored content (e.g. a value unique among
+     * the item's siblings); default: {@link #derive(ContentTypeDefinition, RuleBinding, ContentNode)}.
+     *
+     * @param path the item's path, null for a new item ({@link ValidationContext#newItemFolder()} then names
+     *             its folder when known)
+     */
+    default ContentNode derive(ContentTypeDefinition type, RuleBinding binding, ContentNode item, String path,
+            ValidationContext context) {
+        return derive(type, binding, item);
+    }
+
+    /**
      * Adds the violations of this rule.
      *
      * @param path the item's path, null for a new item (so that uniqueness checks can skip the item itself)

@@ -14,4 +14,12 @@ public interface ValidationContext {
     Optional<ContentItem> byIdentifier(String workspace, String identifier);
 
     ValidationMode mode();
+
+    /**
+     * The folder a new item is created in, for rules that compare an item with its siblings; empty for an update
+     * (the item's path says it) and for items nested in an imported tree.
+     */
+    default Optional<String> newItemFolder() {
+        return Optional.empty();
+    }
 }

@@ -40,6 +40,10 @@ import no.sunnekommuner.cms.definition.problem.Problem.Severity;
  *         altProperty: alt
  *       - rule: unique                # no two items share the value
  *         property: code
+ *       - rule: languageSlug          # the address in other languages (slug_en), unique per folder,
+ *         property: slug              # derived from sourceProperty in that language when empty
+ *         sourceProperty: title
+ *         languages: en
  * </pre>
  *
  * Delivery endpoints get settings Magnolia's endpoint definition has no key for:
@@ -51,6 +55,9 @@ import no.sunnekommuner.cms.definition.problem.Problem.Severity;
  *       dateProperty: startDate     # dates and orders the Atom feed (default: delivery.feed.dateProperty)
  *       summaryProperty: summary    # the entries' summary (default: delivery.feed.summaryProperty)
  *       orderBy: startDate asc      # the feed's order (default: the date property, newest first)
+ *     defaultOrderBy: startDate desc # the order of a list without orderBy
+ *     lastModified: true            # every item carries mgnl:lastModified
+ *     optionLabels: true            # <property>@label next to every option value, in the response language
  * </pre>
  *
  * Apps get editorial settings (publishing through review is a runtime feature, not a Magnolia key):
@@ -68,7 +75,8 @@ final class ContentRulesReader {
 
     private static final Set<String> ROOT_KEYS = ImmutableSet.of("contentTypes", "endpoints", "apps");
     private static final Set<String> APP_KEYS = ImmutableSet.of("reviewRequired");
-    private static final Set<String> ENDPOINT_KEYS = ImmutableSet.of("feed", "defaultOrderBy", "lastModified");
+    private static final Set<String> ENDPOINT_KEYS = ImmutableSet.of("feed", "defaultOrderBy", "lastModified",
+            "optionLabels");
     private static final Set<String> FEED_KEYS = ImmutableSet.of("dateProperty", "summaryProperty", "orderBy");
     private static final Set<String> TYPE_KEYS = ImmutableSet.of("extraProperties", "extraNodes", "rules");
 
@@ -77,7 +85,8 @@ final class ContentRulesReader {
             "memberNumber", List.of(ImmutableSet.of("numberProperty", "typeProperty", "municipalityType",
                     "countyType"), ImmutableSet.of("countyProperty", "unique")),
             "altText", List.of(ImmutableSet.of("imageProperty", "altProperty"), ImmutableSet.of()),
-            "unique", List.of(ImmutableSet.of("property"), ImmutableSet.of()));
+            "unique", List.of(ImmutableSet.of("property"), ImmutableSet.of()),
+            "languageSlug", List.of(ImmutableSet.of("property", "sourceProperty", "languages"), ImmutableSet.of()));
 
     private final ProblemReporter problems;
 
@@ -209,7 +218,8 @@ final class ContentRulesReader {
                 order = null;
             }
             options.put(entry.getKey(), new no.sunnekommuner.cms.definition.EndpointOptions(order,
-                    Boolean.TRUE.equals(f.bool(settings, "lastModified", path))));
+                    Boolean.TRUE.equals(f.bool(settings, "lastModified", path)),
+                    Boolean.TRUE.equals(f.bool(settings, "optionLabels", path))));
         }
     }
 

@@ -219,11 +219,14 @@ public final class LightModuleLoader {
                     }
                 }
             }
+            // with referenceDepth 2 or more a reference may be for a property of the referenced nodes
+            List<ContentTypeDefinition> holders = e.referenceDepth() > 1
+                    ? List.copyOf(contentTypes.values()) : List.of(type);
             for (int i = 0; i < e.references().size(); i++) {
                 ReferenceDefinition r = e.references().get(i);
                 String key = "references[" + i + "]";
-                if (type.property(r.propertyName()).isEmpty() && type.properties().stream()
-                        .noneMatch(p -> matchesPattern(p.name(), r.propertyName()))) {
+                if (holders.stream().allMatch(t -> t.property(r.propertyName()).isEmpty() && t.properties()
+                        .stream().noneMatch(p -> matchesPattern(p.name(), r.propertyName())))) {
                     problems.report(Severity.MAJOR, e.source(), 0, key + ".propertyName", "Content type '"
                             + type.name() + "' has no property '" + r.propertyName() + "'" + Suggestions.hint(
                                     r.propertyName(), type.properties().stream().map(PropertyDefinition::name)

@@ -9,6 +9,7 @@ public final class DomainRules {
     }
 
     public static ImmutableList<DomainRule> all() {
-        return ImmutableList.of(new MemberNumberRule(CountyCodes.load()), new ImageAltRule(), new UniqueRule());
+        return ImmutableList.of(new MemberNumberRule(CountyCodes.load()), new ImageAltRule(), new UniqueRule(),
+                new SlugRule());
     }
 }
