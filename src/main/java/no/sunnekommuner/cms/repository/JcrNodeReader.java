@@ -46,12 +46,19 @@ public final class JcrNodeReader implements NodeReader {
     private final JcrRepository repository;
     private final XPathPlanner planner;
     private final QueryRunner runner;
+    private final QueryCounts counts;
 
     /** @param zone the time zone of day-only date filters ({@code delivery.timeZone}) */
     public JcrNodeReader(JcrRepository repository, ZoneId zone) {
+        this(repository, zone, repository.queryCounts());
+    }
+
+    /** With its own remembered counts and hit lists (tests compare pages with and without hit lists). */
+    JcrNodeReader(JcrRepository repository, ZoneId zone, QueryCounts counts) {
         this.repository = repository;
         this.planner = new XPathPlanner(zone);
-        this.runner = new QueryRunner(repository.queryCounts());
+        this.runner = new QueryRunner(counts);
+        this.counts = counts;
     }
 
     @Override
@@ -164,7 +171,7 @@ public final class JcrNodeReader implements NodeReader {
                 if (s == null) {
                     return new NodePage(0, ImmutableList.of());
                 }
-                XPathPlanner.Plan plan = planner.plan(query, new SessionWorkspace(s, repository.queryCounts()));
+                XPathPlanner.Plan plan = planner.plan(query, new SessionWorkspace(s, counts));
                 QueryRunner.Rows rows = runner.run(s, plan, query.offset(), query.limit());
                 ImmutableList.Builder<StoredNode> nodes = ImmutableList.builder();
                 for (Node n : rows.nodes()) {
