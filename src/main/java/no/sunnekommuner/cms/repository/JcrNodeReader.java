@@ -66,11 +66,16 @@ public final class JcrNodeReader implements NodeReader {
         return new Reads(maxNodes);
     }
 
+    private record ById(String workspace, String identifier) {
+    }
+
     private final class Reads implements NodeReads {
         private final int budget;
         private int handedOut;
         private final Map<String, Session> sessions = new HashMap<>();
         private final Map<String, ImmutableSet<String>> typeNames = new HashMap<>();
+        /** Nodes read by identifier in this response (reference targets). */
+        private final Map<ById, StoredNode> byId = new HashMap<>();
         /** Nodes handed out of a version's snapshot, and where they really are in the versions workspace. */
         private final Map<StoredNode, String> snapshotPaths = new IdentityHashMap<>();
 
@@ -94,6 +99,20 @@ public final class JcrNodeReader implements NodeReader {
 
         @Override
         public Optional<StoredNode> nodeById(String workspace, String identifier) {
+            // the same member or theme group is referenced by many items of a page: read once per response, but
+            // counted against the budget at every use (the budget bounds what is rendered)
+            ById key = new ById(workspace, identifier);
+            StoredNode known = byId.get(key);
+            if (known != null) {
+                count();
+                return Optional.of(known);
+            }
+            Optional<StoredNode> found = readById(workspace, identifier);
+            found.ifPresent(n -> byId.put(key, n));
+            return found;
+        }
+
+        private Optional<StoredNode> readById(String workspace, String identifier) {
             return read(() -> {
                 Session s = session(workspace);
                 if (s == null) {
@@ -206,14 +225,18 @@ public final class JcrNodeReader implements NodeReader {
 
         private StoredNode stored(String workspace, Node node, String path, String identifier, String primaryType,
                 ImmutableSet<String> types) throws RepositoryException {
-            if (++handedOut > budget) {
-                throw new NodeBudgetExceededException(budget);
-            }
+            count();
             ImmutableList.Builder<StoredProperty> properties = ImmutableList.builder();
             for (PropertyIterator it = node.getProperties(); it.hasNext(); ) {
                 properties.add(property(it.nextProperty()));
             }
             return new StoredNode(workspace, node.getName(), path, identifier, primaryType, types, properties.build());
+        }
+
+        private void count() {
+            if (++handedOut > budget) {
+                throw new NodeBudgetExceededException(budget);
+            }
         }
 
         private ImmutableSet<String> typeNames(NodeType type) {

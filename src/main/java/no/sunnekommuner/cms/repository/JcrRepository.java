@@ -43,6 +43,7 @@ public final class JcrRepository implements AutoCloseable {
     private static final String FIXED_FORCE_CHECK = "<param name=\"forceConsistencyCheck\" value=\"true\"/>";
     private static final String VARIABLE_FORCE_CHECK = "<param name=\"forceConsistencyCheck\" value=\"${"
             + FORCE_CHECK_VARIABLE + "}\"/>";
+    private static final String PARALLEL_INDEX_READS = "<param name=\"useSimpleFSDirectory\" value=\"false\"/>";
     private final Set<String> knownWorkspaces = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong openSessions = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong sessionsOpened = new java.util.concurrent.atomic.AtomicLong();
@@ -69,6 +70,7 @@ public final class JcrRepository implements AutoCloseable {
     /**
      * Repositories created before the check depended on the shutdown have {@code forceConsistencyCheck} fixed to
      * true in their copied configuration: it becomes the variable, in the repository template and every workspace.
+     * Those created before parallel index reads get {@code useSimpleFSDirectory=false} the same way.
      */
     private static void forceConsistencyCheckByVariable(Path home) throws IOException {
         List<Path> configs = new ArrayList<>();
@@ -82,6 +84,10 @@ public final class JcrRepository implements AutoCloseable {
         for (Path file : configs) {
             String xml = Files.readString(file, StandardCharsets.UTF_8);
             String updated = xml.replace(FIXED_FORCE_CHECK, VARIABLE_FORCE_CHECK);
+            if (!updated.contains("useSimpleFSDirectory")) {
+                // indexes read in parallel (see repository.xml) in workspaces created before that setting
+                updated = updated.replace("</SearchIndex>", PARALLEL_INDEX_READS + "</SearchIndex>");
+            }
             if (!updated.equals(xml)) {
                 Files.writeString(file, updated, StandardCharsets.UTF_8);
             }
