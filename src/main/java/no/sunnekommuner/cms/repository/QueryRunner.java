@@ -40,9 +40,8 @@ final class QueryRunner {
             return new Rows(ImmutableList.of(), 0);
         }
         try {
-            @SuppressWarnings("deprecation")
-            Query query = session.getWorkspace().getQueryManager().createQuery(plan.xpath(), Query.XPATH);
-            return plan.pagedByIndex() ? paged(session, query, plan, offset, limit) : filtered(query, plan, offset, limit);
+            return plan.pagedByIndex() ? paged(session, plan, offset, limit)
+                    : filtered(query(session, plan), plan, offset, limit);
         } catch (javax.jcr.query.InvalidQueryException e) {
             LOG.debug("Rejected query {}: {}", plan.xpath(), e.getMessage());
             throw InvalidQueryException.invalid("Invalid query: " + firstLine(e.getMessage()));
@@ -57,7 +56,14 @@ final class QueryRunner {
         }
     }
 
-    private Rows paged(Session session, Query query, XPathPlanner.Plan plan, int offset, int limit)
+    /** The statement parsed by Jackrabbit (only when the index is asked: a remembered hit list needs no parse). */
+    private static Query query(Session session, XPathPlanner.Plan plan) throws RepositoryException {
+        @SuppressWarnings("deprecation")
+        Query query = session.getWorkspace().getQueryManager().createQuery(plan.xpath(), Query.XPATH);
+        return query;
+    }
+
+    private Rows paged(Session session, XPathPlanner.Plan plan, int offset, int limit)
             throws RepositoryException {
         String workspace = session.getWorkspace().getName();
         QueryCounts.HitList hits = counts.hitList(workspace, plan.xpath());
@@ -68,6 +74,7 @@ final class QueryRunner {
             }
             // a listed node is gone: a change whose announcement (which empties the lists) is still on its way
         }
+        Query query = query(session, plan);
         if (counts.keepsHitLists()) {
             return walked(session, query, plan, offset, limit);
         }
