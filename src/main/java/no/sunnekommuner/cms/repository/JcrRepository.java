@@ -43,8 +43,8 @@ public final class JcrRepository implements AutoCloseable {
     private static final String FIXED_FORCE_CHECK = "<param name=\"forceConsistencyCheck\" value=\"true\"/>";
     private static final String VARIABLE_FORCE_CHECK = "<param name=\"forceConsistencyCheck\" value=\"${"
             + FORCE_CHECK_VARIABLE + "}\"/>";
-    private static final long ITEM_STATE_CACHE_PER_WORKSPACE = 12L << 20;
-    private static final long ITEM_STATE_CACHES = 40L << 20;
+    private static final long ITEM_STATE_CACHE_PER_WORKSPACE = 8L << 20;
+    private static final long ITEM_STATE_CACHES = 32L << 20;
     private static final String PARALLEL_INDEX_READS = "<param name=\"useSimpleFSDirectory\" value=\"false\"/>";
     private final Set<String> knownWorkspaces = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong openSessions = new java.util.concurrent.atomic.AtomicLong();

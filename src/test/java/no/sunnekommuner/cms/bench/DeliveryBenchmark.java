@@ -245,6 +245,7 @@ public final class DeliveryBenchmark {
                     "SK_DEMO_CONTENT", "false", "SK_SERVER_STATIC_DIR", staticDir.toString(),
                     "SK_LIGHT_MODULES_DIRS", Path.of("light-modules").toAbsolutePath().toString(),
                     "SK_ADMIN_PASSWORD", "benchmark-password"));
+            pb.environment().put("MALLOC_ARENA_MAX", "2"); // as ./start.sh sets it
             pb.environment().put("SK_SITE_ENABLED", "false"); // the CMS alone: the figures stay comparable
             pb.environment().putAll(env);
             pb.redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
