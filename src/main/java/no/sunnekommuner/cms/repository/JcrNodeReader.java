@@ -365,6 +365,10 @@ public final class JcrNodeReader implements NodeReader {
 
         @Override
         public List<String> concreteTypes(List<String> nodeTypes) {
+            return counts.concreteTypes(nodeTypes, this::lookUpConcreteTypes);
+        }
+
+        private List<String> lookUpConcreteTypes(List<String> nodeTypes) {
             List<String> out = new java.util.ArrayList<>();
             try {
                 for (NodeTypeIterator it = session.getWorkspace().getNodeTypeManager().getPrimaryNodeTypes();

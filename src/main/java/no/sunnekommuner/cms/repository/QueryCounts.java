@@ -1,6 +1,7 @@
 package no.sunnekommuner.cms.repository;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import javax.jcr.RepositoryException;
 import no.sunnekommuner.cms.content.model.ValueKind;
@@ -94,6 +95,13 @@ public final class QueryCounts {
 
     private static final int MAX_SAMPLED_TYPES = 2_000;
 
+    /**
+     * The primary types matching a query's node types (every query asks, and answering walks all registered types).
+     * Types are registered at start; one registered later (by another cluster instance) matters only once content
+     * of it exists, and that content change empties this too.
+     */
+    private final GenerationCache<List<String>, List<String>> concreteTypes = GenerationCache.ofSize(500);
+
     public QueryCounts() {
         this(GenerationCache.ofSize(MAX_ENTRIES), DEFAULT_HIT_LIST_BYTES);
     }
@@ -159,11 +167,17 @@ public final class QueryCounts {
         counts.invalidate();
         hitLists.invalidate();
         sampledTypes.invalidate();
+        concreteTypes.invalidate();
     }
 
     /** Hit lists held now (tests, metrics). */
     long hitListsHeld() {
         return hitLists.size();
+    }
+
+    /** The remembered primary types of these node types (and their subtypes), looked up once until content changes. */
+    List<String> concreteTypes(List<String> nodeTypes, java.util.function.Function<List<String>, List<String>> lookUp) {
+        return concreteTypes.get(List.copyOf(nodeTypes), k -> List.copyOf(lookUp.apply(k)));
     }
 
     /** The remembered stored type of a property in a workspace, sampled once until content changes. */
