@@ -19,6 +19,10 @@ else
   rm -f "$archive"
   share="-XX:ArchiveClassesAtExit=$archive"
 fi
+# heap and collector from jvm.options (README, Memory); JAVA_OPTS after them overrides
+defaults=$(sed -e 's/#.*//' jvm.options | xargs)
+# glibc gives every busy thread its own malloc arena (64 MB reserved each): two keep the native memory small
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 # exec: Ctrl-C reaches the JVM, whose shutdown hook closes Jetty and the repository cleanly.
-exec java "$share" -Xlog:cds=off -Xlog:cds+dynamic=off ${JAVA_OPTS:-} -cp "$jar:target/lib/*" \
+exec java "$share" -Xlog:cds=off -Xlog:cds+dynamic=off $defaults ${JAVA_OPTS:-} -cp "$jar:target/lib/*" \
     no.sunnekommuner.cms.server.Main "$@"

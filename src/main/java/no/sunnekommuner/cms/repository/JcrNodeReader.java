@@ -46,12 +46,19 @@ public final class JcrNodeReader implements NodeReader {
     private final JcrRepository repository;
     private final XPathPlanner planner;
     private final QueryRunner runner;
+    private final QueryCounts counts;
 
     /** @param zone the time zone of day-only date filters ({@code delivery.timeZone}) */
     public JcrNodeReader(JcrRepository repository, ZoneId zone) {
+        this(repository, zone, repository.queryCounts());
+    }
+
+    /** With its own remembered counts and hit lists (tests compare pages with and without hit lists). */
+    JcrNodeReader(JcrRepository repository, ZoneId zone, QueryCounts counts) {
         this.repository = repository;
         this.planner = new XPathPlanner(zone);
-        this.runner = new QueryRunner(repository.queryCounts());
+        this.runner = new QueryRunner(counts);
+        this.counts = counts;
     }
 
     @Override
@@ -59,11 +66,16 @@ public final class JcrNodeReader implements NodeReader {
         return new Reads(maxNodes);
     }
 
+    private record ById(String workspace, String identifier) {
+    }
+
     private final class Reads implements NodeReads {
         private final int budget;
         private int handedOut;
         private final Map<String, Session> sessions = new HashMap<>();
         private final Map<String, ImmutableSet<String>> typeNames = new HashMap<>();
+        /** Nodes read by identifier in this response (reference targets). */
+        private final Map<ById, StoredNode> byId = new HashMap<>();
         /** Nodes handed out of a version's snapshot, and where they really are in the versions workspace. */
         private final Map<StoredNode, String> snapshotPaths = new IdentityHashMap<>();
 
@@ -87,6 +99,20 @@ public final class JcrNodeReader implements NodeReader {
 
         @Override
         public Optional<StoredNode> nodeById(String workspace, String identifier) {
+            // the same member or theme group is referenced by many items of a page: read once per response, but
+            // counted against the budget at every use (the budget bounds what is rendered)
+            ById key = new ById(workspace, identifier);
+            StoredNode known = byId.get(key);
+            if (known != null) {
+                count();
+                return Optional.of(known);
+            }
+            Optional<StoredNode> found = readById(workspace, identifier);
+            found.ifPresent(n -> byId.put(key, n));
+            return found;
+        }
+
+        private Optional<StoredNode> readById(String workspace, String identifier) {
             return read(() -> {
                 Session s = session(workspace);
                 if (s == null) {
@@ -164,7 +190,7 @@ public final class JcrNodeReader implements NodeReader {
                 if (s == null) {
                     return new NodePage(0, ImmutableList.of());
                 }
-                XPathPlanner.Plan plan = planner.plan(query, new SessionWorkspace(s, repository.queryCounts()));
+                XPathPlanner.Plan plan = planner.plan(query, new SessionWorkspace(s, counts));
                 QueryRunner.Rows rows = runner.run(s, plan, query.offset(), query.limit());
                 ImmutableList.Builder<StoredNode> nodes = ImmutableList.builder();
                 for (Node n : rows.nodes()) {
@@ -199,14 +225,18 @@ public final class JcrNodeReader implements NodeReader {
 
         private StoredNode stored(String workspace, Node node, String path, String identifier, String primaryType,
                 ImmutableSet<String> types) throws RepositoryException {
-            if (++handedOut > budget) {
-                throw new NodeBudgetExceededException(budget);
-            }
+            count();
             ImmutableList.Builder<StoredProperty> properties = ImmutableList.builder();
             for (PropertyIterator it = node.getProperties(); it.hasNext(); ) {
                 properties.add(property(it.nextProperty()));
             }
             return new StoredNode(workspace, node.getName(), path, identifier, primaryType, types, properties.build());
+        }
+
+        private void count() {
+            if (++handedOut > budget) {
+                throw new NodeBudgetExceededException(budget);
+            }
         }
 
         private ImmutableSet<String> typeNames(NodeType type) {
@@ -335,6 +365,10 @@ public final class JcrNodeReader implements NodeReader {
 
         @Override
         public List<String> concreteTypes(List<String> nodeTypes) {
+            return counts.concreteTypes(nodeTypes, this::lookUpConcreteTypes);
+        }
+
+        private List<String> lookUpConcreteTypes(List<String> nodeTypes) {
             List<String> out = new java.util.ArrayList<>();
             try {
                 for (NodeTypeIterator it = session.getWorkspace().getNodeTypeManager().getPrimaryNodeTypes();

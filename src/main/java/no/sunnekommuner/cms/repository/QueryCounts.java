@@ -1,5 +1,8 @@
 package no.sunnekommuner.cms.repository;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 import javax.jcr.RepositoryException;
 import no.sunnekommuner.cms.content.model.ValueKind;
 import javax.jcr.Session;
@@ -9,18 +12,81 @@ import javax.jcr.query.RowIterator;
 import org.apache.jackrabbit.api.query.JackrabbitQueryResult;
 
 /**
- * The number of matches of XPath queries, remembered per workspace and statement until content changes: Jackrabbit
- * counts by walking every hit (about 25 ms at 10,000 items), while a page of results costs a millisecond or two.
+ * What the store remembers of XPath queries per workspace and statement until content changes: the number of
+ * matches (Jackrabbit counts by walking every hit, about 25 ms at 10,000 items, while a page costs a millisecond
+ * or two) and the ordered identifiers of all matches ({@link HitList}), from which any page, however deep, is read
+ * without Lucene skipping (and access-checking) every hit before it. Both live in {@link GenerationCache}s emptied
+ * by every content change, local or from another cluster node, so a list is never older than the content.
  */
 public final class QueryCounts {
 
     private static final int MAX_ENTRIES = 10_000;
+    /**
+     * Memory for hit lists: 16 bytes per match, so 16 MB hold e.g. ten lists of 100,000 matches or a hundred of
+     * 10,000 (least recently and frequently used go first; a list is built again from the index when needed).
+     */
+    static final long DEFAULT_HIT_LIST_BYTES = 16L << 20;
 
     /** What a count depends on: the workspace and the statement without its order clause (or a property name). */
     record Key(String workspace, String statement) {
     }
 
+    /**
+     * The identifiers of every match of one statement (order clause included) in its order, two longs per
+     * identifier: Jackrabbit's node identifiers are UUIDs, and a String of one would take four times the memory.
+     */
+    static final class HitList {
+        private final long[] bits;
+
+        private HitList(long[] bits) {
+            this.bits = bits;
+        }
+
+        int size() {
+            return bits.length / 2;
+        }
+
+        String identifier(int index) {
+            return new UUID(bits[2 * index], bits[2 * index + 1]).toString();
+        }
+
+        int bytes() {
+            return bits.length * 8 + 32;
+        }
+
+        /** Collects identifiers in order; null when one is not a UUID (then no list is kept). */
+        static final class Builder {
+            private long[] bits = new long[64];
+            private int n;
+            private boolean usable = true;
+
+            void add(String identifier) {
+                if (!usable) {
+                    return;
+                }
+                UUID uuid;
+                try {
+                    uuid = UUID.fromString(identifier);
+                } catch (IllegalArgumentException notAUuid) {
+                    usable = false;
+                    return;
+                }
+                if (n + 2 > bits.length) {
+                    bits = Arrays.copyOf(bits, bits.length * 2);
+                }
+                bits[n++] = uuid.getMostSignificantBits();
+                bits[n++] = uuid.getLeastSignificantBits();
+            }
+
+            HitList build() {
+                return usable ? new HitList(Arrays.copyOf(bits, n)) : null;
+            }
+        }
+    }
+
     private final GenerationCache<Key, Long> counts;
+    private final GenerationCache<Key, HitList> hitLists;
+    private final boolean keepsHitLists;
     /**
      * Stored types of properties the content types do not declare, per workspace (the planner samples a node
      * that has one). Bounded: the names come from query strings, which anyone can vary.
@@ -29,13 +95,28 @@ public final class QueryCounts {
 
     private static final int MAX_SAMPLED_TYPES = 2_000;
 
+    /**
+     * The primary types matching a query's node types (every query asks, and answering walks all registered types).
+     * Types are registered at start; one registered later (by another cluster instance) matters only once content
+     * of it exists, and that content change empties this too.
+     */
+    private final GenerationCache<List<String>, List<String>> concreteTypes = GenerationCache.ofSize(500);
+
     public QueryCounts() {
-        this(GenerationCache.ofSize(MAX_ENTRIES));
+        this(GenerationCache.ofSize(MAX_ENTRIES), DEFAULT_HIT_LIST_BYTES);
+    }
+
+    /** With the given store of counts and memory for hit lists (0 = none: every page comes from the index). */
+    QueryCounts(GenerationCache<Key, Long> counts, long maxHitListBytes) {
+        this.counts = counts;
+        this.keepsHitLists = maxHitListBytes > 0;
+        this.hitLists = GenerationCache.ofWeight(Math.max(maxHitListBytes, 1),
+                (k, v) -> v.bytes() + 2 * k.statement().length());
     }
 
     /** With the given store (tests hand one with a hook). */
     QueryCounts(GenerationCache<Key, Long> counts) {
-        this.counts = counts;
+        this(counts, DEFAULT_HIT_LIST_BYTES);
     }
 
     /** The number of matches of {@code xpath} in the session's workspace (its order clause changes nothing). */
@@ -55,10 +136,48 @@ public final class QueryCounts {
         return total;
     }
 
-    /** Forgets every count and sampled type (called whenever content changes). */
+    /** Whether hit lists are kept at all (a store configured without memory for them pages in the index). */
+    boolean keepsHitLists() {
+        return keepsHitLists;
+    }
+
+    /** The remembered hit list of a statement (order clause included), or null. */
+    HitList hitList(String workspace, String xpath) {
+        return keepsHitLists ? hitLists.get(new Key(workspace, xpath)) : null;
+    }
+
+    /** The generation to take before walking a statement's hits for {@link #rememberHitList}. */
+    long hitListGeneration() {
+        return hitLists.generation();
+    }
+
+    /**
+     * Keeps a hit list walked while the generation was {@code walkedAt} (not when content changed meanwhile: the
+     * walk may have seen the old state).
+     */
+    void rememberHitList(String workspace, String xpath, HitList hits, long walkedAt) {
+        if (!keepsHitLists || hits == null) {
+            return;
+        }
+        hitLists.put(new Key(workspace, xpath), hits, walkedAt);
+    }
+
+    /** Forgets every count, hit list and sampled type (called whenever content changes). */
     public void invalidate() {
         counts.invalidate();
+        hitLists.invalidate();
         sampledTypes.invalidate();
+        concreteTypes.invalidate();
+    }
+
+    /** Hit lists held now (tests, metrics). */
+    long hitListsHeld() {
+        return hitLists.size();
+    }
+
+    /** The remembered primary types of these node types (and their subtypes), looked up once until content changes. */
+    List<String> concreteTypes(List<String> nodeTypes, java.util.function.Function<List<String>, List<String>> lookUp) {
+        return concreteTypes.get(List.copyOf(nodeTypes), k -> List.copyOf(lookUp.apply(k)));
     }
 
     /** The remembered stored type of a property in a workspace, sampled once until content changes. */

@@ -40,9 +40,8 @@ final class QueryRunner {
             return new Rows(ImmutableList.of(), 0);
         }
         try {
-            @SuppressWarnings("deprecation")
-            Query query = session.getWorkspace().getQueryManager().createQuery(plan.xpath(), Query.XPATH);
-            return plan.pagedByIndex() ? paged(session, query, plan, offset, limit) : filtered(query, plan, offset, limit);
+            return plan.pagedByIndex() ? paged(session, plan, offset, limit)
+                    : filtered(query(session, plan), plan, offset, limit);
         } catch (javax.jcr.query.InvalidQueryException e) {
             LOG.debug("Rejected query {}: {}", plan.xpath(), e.getMessage());
             throw InvalidQueryException.invalid("Invalid query: " + firstLine(e.getMessage()));
@@ -57,8 +56,28 @@ final class QueryRunner {
         }
     }
 
-    private Rows paged(Session session, Query query, XPathPlanner.Plan plan, int offset, int limit)
+    /** The statement parsed by Jackrabbit (only when the index is asked: a remembered hit list needs no parse). */
+    private static Query query(Session session, XPathPlanner.Plan plan) throws RepositoryException {
+        @SuppressWarnings("deprecation")
+        Query query = session.getWorkspace().getQueryManager().createQuery(plan.xpath(), Query.XPATH);
+        return query;
+    }
+
+    private Rows paged(Session session, XPathPlanner.Plan plan, int offset, int limit)
             throws RepositoryException {
+        String workspace = session.getWorkspace().getName();
+        QueryCounts.HitList hits = counts.hitList(workspace, plan.xpath());
+        if (hits != null) {
+            ImmutableList<Node> page = page(session, hits, offset, limit);
+            if (page != null) {
+                return new Rows(page, hits.size());
+            }
+            // a listed node is gone: a change whose announcement (which empties the lists) is still on its way
+        }
+        Query query = query(session, plan);
+        if (counts.keepsHitLists()) {
+            return walked(session, query, plan, offset, limit);
+        }
         query.setOffset(offset);
         query.setLimit(Math.max(limit, 1)); // JCR reads limit 0 as "no limit"
         QueryResult result = query.execute();
@@ -72,6 +91,46 @@ final class QueryRunner {
             total = counts.count(session, plan.xpath());
         }
         return new Rows(page.build(), total);
+    }
+
+    /**
+     * A page read from a remembered hit list: the nodes by identifier, no index involved. Null when one of them
+     * is gone.
+     */
+    private static ImmutableList<Node> page(Session session, QueryCounts.HitList hits, int offset, int limit)
+            throws RepositoryException {
+        ImmutableList.Builder<Node> page = ImmutableList.builder();
+        for (long i = offset; i < hits.size() && i < (long) offset + limit; i++) {
+            try {
+                page.add(session.getNodeByIdentifier(hits.identifier((int) i)));
+            } catch (javax.jcr.ItemNotFoundException gone) {
+                return null;
+            }
+        }
+        return page.build();
+    }
+
+    /**
+     * Walks every hit of the statement once, in its order: the page is taken on the way and the identifiers are
+     * remembered, so that the next page of the same statement (at any offset) and its total cost no index walk
+     * until content changes. A count needs this walk anyway whenever the page is full.
+     */
+    private Rows walked(Session session, Query query, XPathPlanner.Plan plan, int offset, int limit)
+            throws RepositoryException {
+        long walkedAt = counts.hitListGeneration();
+        QueryCounts.HitList.Builder hits = new QueryCounts.HitList.Builder();
+        ImmutableList.Builder<Node> page = ImmutableList.builder();
+        long end = (long) offset + limit;
+        int n = 0;
+        for (NodeIterator it = query.execute().getNodes(); it.hasNext(); n++) {
+            Node node = it.nextNode();
+            hits.add(node.getIdentifier());
+            if (n >= offset && n < end) {
+                page.add(node);
+            }
+        }
+        counts.rememberHitList(session.getWorkspace().getName(), plan.xpath(), hits.build(), walkedAt);
+        return new Rows(page.build(), n);
     }
 
     /**

@@ -92,6 +92,17 @@ public final class DeliveryBenchmark {
             first.stop();
         }
         String share = "-XX:SharedArchiveFile=" + archive;
+        // -Dbench.runs=uncached (or cached) runs one of the two, e.g. while profiling
+        List<String> runs = List.of(System.getProperty("bench.runs", "uncached,cached").split(","));
+        if (runs.contains("uncached")) {
+            uncachedRun(data, staticDir, share);
+        }
+        if (runs.contains("cached")) {
+            cachedRun(data, staticDir, share);
+        }
+    }
+
+    private void uncachedRun(Path data, Path staticDir, String share) throws Exception {
         Server uncached = Server.start(home, data, staticDir, share, Map.of("SK_DELIVERY_CACHE_MAX_MEGABYTES", "0"));
         System.out.printf("%nStart-up to ready with %,d articles: %.2f s (JVM launch included; target <= 5 s)%n",
                 ARTICLES, uncached.startup);
@@ -101,6 +112,9 @@ public final class DeliveryBenchmark {
         } finally {
             uncached.stop();
         }
+    }
+
+    private void cachedRun(Path data, Path staticDir, String share) throws Exception {
         Server cached = Server.start(home, data, staticDir, share, Map.of());
         try {
             System.out.printf("%n== Response cache on (default configuration) ==%n");
@@ -221,14 +235,17 @@ public final class DeliveryBenchmark {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx1g", share, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp",
-                    System.getProperty("bench.serverClasspath", System.getProperty("java.class.path")),
-                    "no.sunnekommuner.cms.server.Main");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), share, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            command.addAll(jvmOptions());
+            command.addAll(List.of("-cp", System.getProperty("bench.serverClasspath",
+                    System.getProperty("java.class.path")), "no.sunnekommuner.cms.server.Main"));
+            ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().putAll(Map.of("SK_DATA_DIR", data.toString(), "SK_SERVER_PORT", String.valueOf(port),
                     "SK_DEMO_CONTENT", "false", "SK_SERVER_STATIC_DIR", staticDir.toString(),
                     "SK_LIGHT_MODULES_DIRS", Path.of("light-modules").toAbsolutePath().toString(),
                     "SK_ADMIN_PASSWORD", "benchmark-password"));
+            pb.environment().put("MALLOC_ARENA_MAX", "2"); // as ./start.sh sets it
             pb.environment().put("SK_SITE_ENABLED", "false"); // the CMS alone: the figures stay comparable
             pb.environment().putAll(env);
             pb.redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
@@ -242,6 +259,25 @@ public final class DeliveryBenchmark {
                 throw e;
             }
             return new Server(server, base, (System.nanoTime() - launched) / 1e9);
+        }
+
+        /**
+         * The server's JVM options as ./start.sh gives them (jvm.options), then {@code bench.serverJvmArgs}
+         * (space-separated, e.g. a flight recording while profiling).
+         */
+        static List<String> jvmOptions() throws IOException {
+            List<String> options = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of("jvm.options"))) {
+                String option = line.replaceFirst("#.*", "").trim();
+                if (!option.isEmpty()) {
+                    options.add(option);
+                }
+            }
+            String extra = System.getProperty("bench.serverJvmArgs", "").trim();
+            if (!extra.isEmpty()) {
+                options.addAll(Arrays.asList(extra.split("\\s+")));
+            }
+            return options;
         }
 
         long rssKilobytes() throws IOException {
