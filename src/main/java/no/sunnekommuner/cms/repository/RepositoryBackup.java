@@ -138,7 +138,12 @@ public final class RepositoryBackup {
                 }
                 repository.withSession(workspace, s -> {
                     try (InputStream in = Files.newInputStream(source)) {
-                        s.getWorkspace().importXML("/", in, ImportUUIDBehavior.IMPORT_UUID_COLLISION_THROW);
+                        // through the session, not Workspace.importXML: the workspace importer disposes the
+                        // temporary file of a binary it decoded while the shared item cache still holds that value,
+                        // so reading the binary in the same process failed until a restart ("this BLOBFileValue
+                        // has been disposed"); the session's value factory puts binaries in the data store at once
+                        s.importXML("/", in, ImportUUIDBehavior.IMPORT_UUID_COLLISION_THROW);
+                        s.save();
                     } catch (IOException e) {
                         throw new RepositoryException("Could not read " + source, e);
                     }

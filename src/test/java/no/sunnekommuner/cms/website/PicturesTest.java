@@ -46,7 +46,7 @@ class PicturesTest {
 
     @Test
     void richTextKeepsLibraryImagesOnTheApiOnly() {
-        String html = new Fmt(Lang.NB, API).html("<p>a<img src=\"/dam/jcr:0f0e0d0c-0b0a-4909-8807-060504030201/f.jpg\""
+        String html = new Fmt(Lang.NB, API, new ItemPaths("urlSlug")).html("<p>a<img src=\"/dam/jcr:0f0e0d0c-0b0a-4909-8807-060504030201/f.jpg\""
                 + " alt=\"Fjorden\"><img src=\"https://tracker.example.org/p.gif\" alt=\"x\"><img src=\"/dam/jcr:y/x.jpg\"></p>");
         assertThat(html).isEqualTo("<p>a<img src=\"https://cms.example.no/dam/jcr:0f0e0d0c-0b0a-4909-8807-060504030201/f.jpg\""
                 + " alt=\"Fjorden\"></p>");
