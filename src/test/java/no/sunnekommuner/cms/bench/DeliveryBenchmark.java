@@ -54,6 +54,7 @@ public final class DeliveryBenchmark {
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 5);
     private static final int LATENCY_REQUESTS = Integer.getInteger("bench.latencyRequests", 1000);
     private static final int WRITES = Integer.getInteger("bench.writes", 200);
+    private static final int CREATES = Integer.getInteger("bench.creates", 50);
     private static final String[] WORDS = {"folkehelse", "nettverk", "planlegging", "oppvekst", "medvirkning",
         "friluftsliv", "levekår", "kommune", "fylke", "samarbeid", "konferanse", "rapport"};
 
@@ -135,6 +136,14 @@ public final class DeliveryBenchmark {
             System.out.printf("Publish: p50 %.2f ms, p99 %.2f ms%n", pct(writes[1], 50), pct(writes[1], 99));
             summary.add(line(mode, "save", Double.NaN, pct(writes[0], 50), pct(writes[0], 99), Double.NaN));
             summary.add(line(mode, "publish", Double.NaN, pct(writes[1], 50), pct(writes[1], 99), Double.NaN));
+            // new items are what a folder's size costs in Jackrabbit (the parent lists every child)
+            String[] names = {"create", "first-publish", "delete"};
+            for (int k = 0; k < names.length; k++) {
+                System.out.printf("%-14s p50 %.2f ms, p99 %.2f ms (%d new articles in the same folder)%n",
+                        names[k] + ":", pct(writes[2 + k], 50), pct(writes[2 + k], 99), writes[2 + k].length);
+                summary.add(line(mode, names[k], Double.NaN, pct(writes[2 + k], 50), pct(writes[2 + k], 99),
+                        Double.NaN));
+            }
 
             Server server = Server.start(home, data, staticDir, "-Xshare:auto",
                     Map.of("SK_DELIVERY_CACHE_MAX_MEGABYTES", "0"));
@@ -201,8 +210,41 @@ public final class DeliveryBenchmark {
             }
             Arrays.sort(saves);
             Arrays.sort(publishes);
-            return new long[][] {saves, publishes};
+            long[][] created = createPublishDelete(content);
+            return new long[][] {saves, publishes, created[0], created[1], created[2]};
         }
+    }
+
+    /**
+     * Creates {@code bench.creates} new articles in the benchmark's folder, publishes and deletes each (so the
+     * repository keeps its size for the next run), returning the sorted latencies of the three steps.
+     */
+    private static long[][] createPublishDelete(ContentService content) {
+        long[] creates = new long[CREATES];
+        long[] publishes = new long[CREATES];
+        long[] deletes = new long[CREATES];
+        for (int i = 0; i < CREATES + 5; i++) { // the first 5 warm up
+            String name = "ny-" + System.nanoTime();
+            ContentNode node = ContentNode.builder(name, "sk:newsArticle")
+                    .property("title", "Ny sak " + i).property("lead", "Ingress " + i)
+                    .property("publishDate", OffsetDateTime.now(ZoneOffset.UTC)).build();
+            long t0 = System.nanoTime();
+            content.create("news", "/bench", node, "bench", ValidationMode.IMPORT);
+            long t1 = System.nanoTime();
+            content.publish("news", "/bench/" + name, "bench");
+            long t2 = System.nanoTime();
+            content.delete("news", "/bench/" + name, "bench");
+            long t3 = System.nanoTime();
+            if (i >= 5) {
+                creates[i - 5] = t1 - t0;
+                publishes[i - 5] = t2 - t1;
+                deletes[i - 5] = t3 - t2;
+            }
+        }
+        Arrays.sort(creates);
+        Arrays.sort(publishes);
+        Arrays.sort(deletes);
+        return new long[][] {creates, publishes, deletes};
     }
 
     private static Settings settings(Path data) {
@@ -221,10 +263,17 @@ public final class DeliveryBenchmark {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx1g", share, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp",
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx1g", share, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            // e.g. -Dbench.serverJvmOptions=-XX:StartFlightRecording=filename=server.jfr to profile the start-up
+            String extra = System.getProperty("bench.serverJvmOptions", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(Arrays.asList(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-cp",
                     System.getProperty("bench.serverClasspath", System.getProperty("java.class.path")),
-                    "no.sunnekommuner.cms.server.Main");
+                    "no.sunnekommuner.cms.server.Main"));
+            ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().putAll(Map.of("SK_DATA_DIR", data.toString(), "SK_SERVER_PORT", String.valueOf(port),
                     "SK_DEMO_CONTENT", "false", "SK_SERVER_STATIC_DIR", staticDir.toString(),
                     "SK_LIGHT_MODULES_DIRS", Path.of("light-modules").toAbsolutePath().toString(),
