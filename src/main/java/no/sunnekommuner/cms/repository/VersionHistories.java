@@ -38,8 +38,16 @@ final class VersionHistories {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Node bucket = child(child(versions.getRootNode(), workspace), bucket(identifier));
-        return bucket.addNode(identifier, "nt:unstructured");
+        Node root = child(versions.getRootNode(), workspace);
+        String name = bucket(identifier);
+        if (!root.hasNode(name)) {
+            // all buckets at once: in a workspace whose node still holds the old layout's histories, each new
+            // bucket would rewrite that large child list, 256 times over
+            for (int i = 0; i < 256; i++) {
+                child(root, Integer.toHexString(i | 0x100).substring(1));
+            }
+        }
+        return root.getNode(name).addNode(identifier, "nt:unstructured");
     }
 
     static String path(String workspace, String identifier) {

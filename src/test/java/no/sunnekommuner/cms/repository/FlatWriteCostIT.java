@@ -156,7 +156,8 @@ class FlatWriteCostIT {
             }
             return names;
         });
-        assertThat(topLevel).as("only buckets below the workspace's node").allMatch(n -> n.matches("[0-9a-f]{2}"));
+        assertThat(topLevel).as("only buckets below the workspace's node, made all at once").hasSize(256)
+                .allMatch(n -> n.matches("[0-9a-f]{2}"));
 
         // a history of the layout before the buckets, at /news/<identifier>
         runtime.repository().withSession(Workspaces.VERSIONS, s -> {
