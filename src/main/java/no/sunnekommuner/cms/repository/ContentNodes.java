@@ -53,11 +53,16 @@ final class ContentNodes {
                 children.put(child.getName(), read(child));
             }
         }
-        String type = node.hasProperty(ORIGINAL_TYPE) ? node.getProperty(ORIGINAL_TYPE).getString()
-                : node.getPrimaryNodeType().getName();
+        String type = nodeType(node);
         String id = node.hasProperty(ORIGINAL_ID) ? node.getProperty(ORIGINAL_ID).getString() : node.getIdentifier();
         return new ContentNode(node.getName(), type, id, ImmutableMap.copyOf(properties),
                 ImmutableMap.copyOf(children));
+    }
+
+    /** The node's type as content sees it (a version snapshot names the type it was taken from). */
+    static String nodeType(Node node) throws RepositoryException {
+        return node.hasProperty(ORIGINAL_TYPE) ? node.getProperty(ORIGINAL_TYPE).getString()
+                : node.getPrimaryNodeType().getName();
     }
 
     /** Adds a child node, with the given identifier when one is set (imports and the published twin need that). */

@@ -76,6 +76,27 @@ public final class JcrContentStore implements ContentStore {
     }
 
     @Override
+    public Optional<String> nodeType(String workspace, String path) {
+        return call(workspace, s -> {
+            Optional<Node> node = node(s, path);
+            return node.isPresent() ? Optional.of(ContentNodes.nodeType(node.get())) : Optional.empty();
+        });
+    }
+
+    @Override
+    public boolean isEmpty(String workspace) {
+        return call(workspace, s -> {
+            // the first item-like child answers; a large workspace is not read to the end
+            for (NodeIterator it = s.getRootNode().getNodes(); it.hasNext(); ) {
+                if (ContentNodes.isItemLike(it.nextNode())) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    @Override
     public Optional<ContentItem> readPublished(String workspace, String path) {
         String published = Workspaces.published(workspace);
         return call(published, s -> {
@@ -277,12 +298,12 @@ public final class JcrContentStore implements ContentStore {
         String id = call(workspace, s -> node(s, path)
                 .orElseThrow(() -> new ContentNotFoundException(workspace, path)).getIdentifier());
         return call(Workspaces.VERSIONS, vs -> {
-            String historyPath = "/" + workspace + "/" + id;
-            if (!vs.nodeExists(historyPath)) {
+            Optional<Node> history = VersionHistories.find(vs, workspace, id);
+            if (history.isEmpty()) {
                 return ImmutableList.of();
             }
             ImmutableList.Builder<VersionInfo> versions = ImmutableList.builder();
-            for (NodeIterator it = vs.getNode(historyPath).getNodes(); it.hasNext(); ) {
+            for (NodeIterator it = history.get().getNodes(); it.hasNext(); ) {
                 Node v = it.nextNode();
                 versions.add(new VersionInfo(v.getName(), JcrValues.date(v.getProperty("created").getDate()),
                         v.getProperty("createdBy").getString(),
@@ -298,12 +319,8 @@ public final class JcrContentStore implements ContentStore {
         String id = call(workspace, s -> node(s, path)
                 .orElseThrow(() -> new ContentNotFoundException(workspace, path)).getIdentifier());
         return call(Workspaces.VERSIONS, vs -> {
-            String versionPath = "/" + workspace + "/" + id + "/" + versionName;
-            if (versionName.contains("/") || !vs.nodeExists(versionPath)) {
-                return Optional.empty();
-            }
-            NodeIterator content = vs.getNode(versionPath).getNodes();
-            return content.hasNext() ? Optional.of(ContentNodes.read(content.nextNode())) : Optional.empty();
+            Optional<Node> snapshot = VersionSnapshots.find(vs, workspace, id, versionName);
+            return snapshot.isPresent() ? Optional.of(ContentNodes.read(snapshot.get())) : Optional.empty();
         });
     }
 
@@ -379,7 +396,7 @@ public final class JcrContentStore implements ContentStore {
             int keep) throws RepositoryException {
         ContentNode snapshot = ContentNodes.read(draft);
         return call(Workspaces.VERSIONS, vs -> {
-            Node history = ensurePath(vs, "/" + workspace + "/" + draft.getIdentifier());
+            Node history = VersionHistories.ensure(vs, workspace, draft.getIdentifier());
             long next = history.hasProperty(NEXT_VERSION) ? history.getProperty(NEXT_VERSION).getLong()
                     : history.getNodes().getSize();
             String name = "1." + next;
@@ -436,14 +453,6 @@ public final class JcrContentStore implements ContentStore {
         });
     }
 
-    private static Node ensurePath(Session s, String path) throws RepositoryException {
-        Node node = s.getRootNode();
-        for (String segment : path.substring(1).split("/")) {
-            node = node.hasNode(segment) ? node.getNode(segment) : node.addNode(segment, "nt:unstructured");
-        }
-        return node;
-    }
-
     /** Finds or creates the published node that mirrors a draft, creating unpublished folders above it. */
     private Node publishedTwin(Session ps, Node draft) throws RepositoryException {
         Optional<Node> existing = byIdentifier(ps, draft.getIdentifier());
@@ -470,23 +479,12 @@ public final class JcrContentStore implements ContentStore {
         if (!publishedParent.getPrimaryNodeType().hasOrderableChildNodes()) {
             return;
         }
-        // the usual case, a new item added last: seen by skipping to the last child without loading the others
-        javax.jcr.NodeIterator children = draft.getParent().getNodes();
-        long size = children.getSize();
-        if (size > 0) {
-            children.skip(size - 1);
-            if (children.nextNode().isSame(draft)) {
+        // the usual case, a new item added last, has no sibling after it: nothing is loaded then
+        for (String sibling : SiblingNames.after(draft)) {
+            if (publishedParent.hasNode(sibling)) {
+                publishedParent.orderBefore(draft.getName(), sibling);
                 return;
             }
-        }
-        boolean after = false;
-        for (javax.jcr.NodeIterator it = draft.getParent().getNodes(); it.hasNext(); ) {
-            Node sibling = it.nextNode();
-            if (after && publishedParent.hasNode(sibling.getName())) {
-                publishedParent.orderBefore(draft.getName(), sibling.getName());
-                return;
-            }
-            after = after || sibling.isSame(draft);
         }
     }
 

@@ -9,7 +9,8 @@ import no.sunnekommuner.cms.content.model.VersionInfo;
 
 /**
  * Finds the stored snapshot of one version in the {@link Workspaces#VERSIONS} workspace, laid out by
- * {@link JcrContentStore} as {@code /<workspace>/<identifier>/<version name>/<item snapshot>}, and reads the
+ * {@link JcrContentStore} as {@code /<workspace>/<bucket>/<identifier>/<version name>/<item snapshot>} (see
+ * {@link VersionHistories}), and reads the
  * original node type and identifier a snapshot node remembers (snapshots are plain unstructured nodes).
  */
 public final class VersionSnapshots {
@@ -27,11 +28,11 @@ public final class VersionSnapshots {
         if (!isVersionName(versionName)) {
             return Optional.empty();
         }
-        String path = "/" + workspace + "/" + identifier + "/" + versionName;
-        if (!versions.nodeExists(path)) {
+        Optional<Node> history = VersionHistories.find(versions, workspace, identifier);
+        if (history.isEmpty() || !history.get().hasNode(versionName)) {
             return Optional.empty();
         }
-        NodeIterator content = versions.getNode(path).getNodes();
+        NodeIterator content = history.get().getNode(versionName).getNodes();
         return content.hasNext() ? Optional.of(content.nextNode()) : Optional.empty();
     }
 

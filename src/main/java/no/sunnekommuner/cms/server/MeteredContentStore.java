@@ -60,6 +60,16 @@ final class MeteredContentStore implements ContentStore {
     }
 
     @Override
+    public Optional<String> nodeType(String workspace, String path) {
+        return store.nodeType(workspace, path);
+    }
+
+    @Override
+    public boolean isEmpty(String workspace) {
+        return store.isEmpty(workspace);
+    }
+
+    @Override
     public Optional<ContentItem> readPublished(String workspace, String path) {
         return store.readPublished(workspace, path);
     }

@@ -53,7 +53,6 @@ public final class DeliveryBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 8);
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 5);
     private static final int LATENCY_REQUESTS = Integer.getInteger("bench.latencyRequests", 1000);
-    private static final int WRITES = Integer.getInteger("bench.writes", 200);
     private static final String[] WORDS = {"folkehelse", "nettverk", "planlegging", "oppvekst", "medvirkning",
         "friluftsliv", "levekår", "kommune", "fylke", "samarbeid", "konferanse", "rapport"};
 
@@ -143,13 +142,18 @@ public final class DeliveryBenchmark {
                         written, seconds, written / seconds);
                 summary.add(line(mode, "fill", written / seconds, Double.NaN, Double.NaN, Double.NaN));
             }
-            long[][] writes = saveAndPublish(data);
-            System.out.printf("Save:    p50 %.2f ms, p99 %.2f ms (%d saves of existing articles)%n",
-                    pct(writes[0], 50), pct(writes[0], 99), writes[0].length);
-            System.out.printf("Publish: p50 %.2f ms, p99 %.2f ms%n", pct(writes[1], 50), pct(writes[1], 99));
-            summary.add(line(mode, "save", Double.NaN, pct(writes[0], 50), pct(writes[0], 99), Double.NaN));
-            summary.add(line(mode, "publish", Double.NaN, pct(writes[1], 50), pct(writes[1], 99), Double.NaN));
+            for (ScaleWrites.Step step : saveAndPublish(data)) {
+                System.out.printf("%-14s p50 %7.2f ms, p99 %7.2f ms; CPU p50 %7.2f ms, p99 %7.2f ms (%d %s)%n",
+                        step.name() + ":", pct(step.wall(), 50), pct(step.wall(), 99), pct(step.cpu(), 50),
+                        pct(step.cpu(), 99), step.wall().length, step.what());
+                summary.add(line(mode, step.name(), Double.NaN, pct(step.wall(), 50), pct(step.wall(), 99),
+                        Double.NaN) + String.format(java.util.Locale.ROOT, " cpu_p50=%.2f cpu_p99=%.2f",
+                        pct(step.cpu(), 50), pct(step.cpu(), 99)));
+            }
 
+            if (!Boolean.parseBoolean(System.getProperty("bench.scaleServer", "true"))) {
+                continue; // -Dbench.scaleServer=false: the writes only (A/B runs of the write path)
+            }
             Server server = Server.start(home, data, staticDir, "-Xshare:auto",
                     Map.of("SK_DELIVERY_CACHE_MAX_MEGABYTES", "0"));
             try {
@@ -188,34 +192,10 @@ public final class DeliveryBenchmark {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("total").asInt();
     }
 
-    /** Saves and publishes {@code bench.writes} existing articles, returning the sorted latencies of each. */
-    private static long[][] saveAndPublish(Path data) throws Exception {
+    /** Saves and publishes existing articles, creates, publishes and deletes new ones (see {@link ScaleWrites}). */
+    private static List<ScaleWrites.Step> saveAndPublish(Path data) throws Exception {
         try (CmsRuntime runtime = CmsRuntime.start(settings(data))) {
-            ContentService content = runtime.content();
-            long total = content.list(ContentQuery.all("newsArticle", 0, 1)).total();
-            Random random = new Random(7);
-            long[] saves = new long[WRITES];
-            long[] publishes = new long[WRITES];
-            for (int i = 0; i < WRITES + 20; i++) { // the first 20 warm the JIT and the caches
-                String path = "/bench/sak-" + random.nextInt((int) Math.max(1, total - 20));
-                ContentItem item = content.get("news", path).orElse(null);
-                if (item == null) {
-                    i--;
-                    continue;
-                }
-                long t0 = System.nanoTime();
-                content.patch("news", path, Map.of("lead", "Endret ingress " + i), item.revision(), "bench");
-                long t1 = System.nanoTime();
-                content.publish("news", path, "bench");
-                long t2 = System.nanoTime();
-                if (i >= 20) {
-                    saves[i - 20] = t1 - t0;
-                    publishes[i - 20] = t2 - t1;
-                }
-            }
-            Arrays.sort(saves);
-            Arrays.sort(publishes);
-            return new long[][] {saves, publishes};
+            return ScaleWrites.measure(runtime.content(), "/bench");
         }
     }
 
@@ -273,7 +253,9 @@ public final class DeliveryBenchmark {
                     options.add(option);
                 }
             }
-            String extra = System.getProperty("bench.serverJvmArgs", "").trim();
+            // bench.serverJvmOptions is the scale mode's older name for the same thing
+            String extra = (System.getProperty("bench.serverJvmArgs", "") + " "
+                    + System.getProperty("bench.serverJvmOptions", "")).trim();
             if (!extra.isEmpty()) {
                 options.addAll(Arrays.asList(extra.split("\\s+")));
             }
@@ -373,7 +355,9 @@ public final class DeliveryBenchmark {
     }
 
     private static void waitUntilReady(HttpClient client, String url, Process server) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        // generous: on a shared, overloaded machine a start can take minutes (the figure printed says so)
+        long deadline = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.readySeconds", 300))
+                .toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("The server exited; see target/bench/server.log");
@@ -389,7 +373,7 @@ public final class DeliveryBenchmark {
             }
             Thread.sleep(20);
         }
-        throw new IllegalStateException("The server did not get ready in 120 s");
+        throw new IllegalStateException("The server did not get ready in time (bench.readySeconds)");
     }
 
     /**

@@ -55,14 +55,7 @@ public final class AuditLog implements AuditTrail, ContentEventListener, AutoClo
             Path file = folder.resolve(FILE);
             String last = "";
             if (Files.exists(file)) {
-                String lastLine = null;
-                try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    for (String line = r.readLine(); line != null; line = r.readLine()) {
-                        if (!line.isBlank()) {
-                            lastLine = line;
-                        }
-                    }
-                }
+                String lastLine = lastLine(file);
                 last = lastLine == null ? "" : sha256(lastLine);
             }
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -70,6 +63,37 @@ public final class AuditLog implements AuditTrail, ContentEventListener, AutoClo
             return new AuditLog(file, channel, last);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the audit log in " + folder, e);
+        }
+    }
+
+    /**
+     * The last non-blank line, read from the end of the file: the log grows with every write for years, and the
+     * start-up must not read all of it (one entry per save and publish: 100,000 items make tens of megabytes).
+     */
+    static String lastLine(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long end = channel.size();
+            int chunk = 8192;
+            while (true) {
+                long start = Math.max(0, end - chunk);
+                ByteBuffer buffer = ByteBuffer.allocate((int) (end - start));
+                while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) >= 0) {
+                    // read the whole range
+                }
+                // a newline byte never occurs inside a UTF-8 sequence: splitting the bytes there is safe
+                String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+                String[] lines = text.split("\n", -1);
+                // the first piece may be cut off, unless the range starts at the beginning of the file
+                for (int i = lines.length - 1; i >= (start == 0 ? 0 : 1); i--) {
+                    if (!lines[i].isBlank()) {
+                        return lines[i];
+                    }
+                }
+                if (start == 0) {
+                    return null;
+                }
+                chunk *= 2; // only blank lines (or one very long line) in this range: look further back
+            }
         }
     }
 

@@ -32,7 +32,8 @@ public final class DemoContent {
     /** Imports and publishes the demo content unless the repository already has content. Returns items created. */
     public int loadIfEmpty() {
         for (ContentTypeDefinition type : content.definitions().contentTypes().values()) {
-            if (!content.children(type.workspace(), "/").isEmpty()) {
+            // asked without reading the items: a full workspace must not be read at every start
+            if (!content.isEmpty(type.workspace())) {
                 LOG.info("Repository already holds content; demo content not loaded");
                 return 0;
             }

@@ -23,6 +23,15 @@ public interface ContentStore {
 
     Optional<ContentItem> readById(String workspace, String identifier);
 
+    /**
+     * The node type of the node at a path, read without its children: what a write needs to know of the parent
+     * it writes below (reading the parent as an item would read every child of a large folder).
+     */
+    Optional<String> nodeType(String workspace, String path);
+
+    /** Whether the workspace holds any item or folder (without reading them). */
+    boolean isEmpty(String workspace);
+
     /** The published snapshot of the node at a path, as the public sees it. */
     Optional<ContentItem> readPublished(String workspace, String path);
 
