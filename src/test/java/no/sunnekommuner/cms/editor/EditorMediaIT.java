@@ -276,8 +276,8 @@ class EditorMediaIT {
                 + "}", "media-upload");
         Locator refusals = page.locator("#media-upload-refusals");
         assertThat(refusals.locator(".upload-refusal")).hasCount(2);
-        assertThat(refusals).containsText("kart.png: Bildet har for mange piksler");
-        assertThat(refusals).containsText("stor.jpg: Filen er for stor");
+        assertThat(refusals).containsText("kart.png: Bildet har for mange piksler (høyst 50 megapiksler).");
+        assertThat(refusals).containsText("stor.jpg: Filen er for stor (høyst 20 MB).");
         assertThat(content.children(AssetNodes.WORKSPACE, "/")).hasSize(before);
         Chromium.screenshot(page, "editor/media-refused-large");
     }

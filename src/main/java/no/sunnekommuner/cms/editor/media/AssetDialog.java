@@ -104,7 +104,7 @@ final class AssetDialog extends Dialog {
         info.addClassName("asset-file-info");
         left.add(info);
         if (tools.may(Permission.EDIT)) {
-            left.add(new UploadArea("asset-replace", false, tools.library().limits().maxBytes(),
+            left.add(new UploadArea("asset-replace", false, tools.library().limits(),
                     (name, bytes) -> tools.library().replaceFile(tools.actor().get(), asset.path(), name, bytes,
                             asset.revision()), replaced -> {
                                 asset = replaced;

@@ -45,7 +45,7 @@ final class AssetPickerDialog extends Dialog {
             H3 upload = new H3(getTranslation("media.pickUpload"));
             upload.addClassName("asset-picker-upload-title");
             add(upload, new UploadArea("asset-picker-upload", false,
-                    tools.library().limits().maxBytes(),
+                    tools.library().limits(),
                     (name, bytes) -> tools.library().upload(tools.actor().get(), "/", name, bytes), this::choose));
         }
         Button cancel = new Button(getTranslation("action.cancel"), e -> close());

@@ -50,7 +50,7 @@ public final class MediaBrowser extends Composite<VerticalLayout> {
         root.setSizeFull();
         root.add(new H1(getTranslation("media.title")), breadcrumbs(), toolbar());
         if (tools.may(Permission.CREATE)) {
-            root.add(new UploadArea("media-upload", true, tools.library().limits().maxBytes(),
+            root.add(new UploadArea("media-upload", true, tools.library().limits(),
                     (name, bytes) -> tools.library().upload(tools.actor().get(), folder, name, bytes), stored -> {
                         Notification n = Notification.show(getTranslation("media.uploaded",
                                 tools.label(stored, locale.getLanguage())), 4000, Notification.Position.BOTTOM_START);

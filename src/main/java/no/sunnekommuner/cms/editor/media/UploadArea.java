@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import no.sunnekommuner.cms.content.AccessDeniedException;
 import no.sunnekommuner.cms.content.ContentException;
+import no.sunnekommuner.cms.content.media.IntakeLimits;
 import no.sunnekommuner.cms.content.media.MediaRefusedException;
 import no.sunnekommuner.cms.content.model.ContentItem;
 
@@ -36,10 +37,13 @@ final class UploadArea extends Composite<VerticalLayout> {
     private final Upload upload = new Upload(buffer);
     private final UnorderedList refusals = new UnorderedList();
     private final Div refused = new Div();
+    private final Object[] limitArguments;
 
-    UploadArea(String id, boolean multiple, long maxBytes, Store store, Consumer<ContentItem> stored) {
+    UploadArea(String id, boolean multiple, IntakeLimits limits, Store store, Consumer<ContentItem> stored) {
+        // every refusal message may name the limits: {0} megabytes, {1} megapixels
+        this.limitArguments = new Object[] {limits.maxBytes() / (1024 * 1024), limits.maxPixels() / 1_000_000};
         upload.setId(id);
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
         if (!multiple) {
             upload.setMaxFiles(1);
         }
@@ -58,7 +62,7 @@ final class UploadArea extends Composite<VerticalLayout> {
                 ContentItem asset = store.store(name, in.readAllBytes());
                 stored.accept(asset);
             } catch (MediaRefusedException ex) {
-                refuse(name, getTranslation(ex.messageKey()));
+                refuse(name, getTranslation(ex.messageKey(), limitArguments));
             } catch (AccessDeniedException ex) {
                 refuse(name, getTranslation("error.forbidden"));
             } catch (ContentException ex) {
@@ -92,7 +96,7 @@ final class UploadArea extends Composite<VerticalLayout> {
                 .setMany(getTranslation("media.upload.drop")));
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("media.upload.add"))
                 .setMany(getTranslation("media.upload.add")));
-        i18n.setError(new UploadI18N.Error().setFileIsTooBig(getTranslation("media.refused.too-large"))
+        i18n.setError(new UploadI18N.Error().setFileIsTooBig(getTranslation("media.refused.too-large", limitArguments))
                 .setTooManyFiles(getTranslation("media.refused.too-many-files"))
                 .setIncorrectFileType(getTranslation("media.refused.unrecognised")));
         return i18n;
