@@ -170,6 +170,77 @@ public final class ContentService {
     }
 
     /**
+     * Creates a new item where its content type files it: in {@code parentPath}, or, once that folder holds the
+     * type's {@code dateFolders.maxItems} children, in date folders below it (for example {@code 2024/05}, by the
+     * item's date property, else today), made as needed. The date folders themselves are not split further: a
+     * month of more than maxItems items is far beyond what the network publishes. The editor's new items and duplicates are made this way;
+     * the nodes API and imports use {@link #create} and write exactly where they are told, as Magnolia does.
+     *
+     * @return the item as stored, with the path it was filed under
+     */
+    public ContentItem createFiled(String workspace, String parentPath, ContentNode node, Actor actor,
+            ValidationMode mode) {
+        authorize(actor, Permission.CREATE, workspace);
+        Optional<no.sunnekommuner.cms.definition.DateFolders> folders = typeOfWorkspace(workspace)
+                .flatMap(ContentTypeDefinition::dateFoldersSetting);
+        if (folders.isEmpty() || node.nodeType().equals(NodeTypeNames.FOLDER)) {
+            return create(workspace, parentPath, node, actor, mode);
+        }
+        return locked(workspace, () -> {
+            String parent = parentPath;
+            if (store.childCount(workspace, parentPath) < folders.get().maxItems()) {
+                return create(workspace, parentPath, node, actor, mode);
+            }
+            for (String name : folders.get().folderNames(dateOf(node.property(folders.get().property())))) {
+                String folder = childPath(parent, name);
+                Optional<String> existing = store.nodeType(workspace, folder);
+                if (existing.isEmpty()) {
+                    try {
+                        create(workspace, parent, ContentNode.builder(name, NodeTypeNames.FOLDER).build(), actor,
+                                ValidationMode.IMPORT);
+                    } catch (ContentExistsException e) {
+                        // another instance of a cluster made it meanwhile: file the item there
+                    }
+                } else if (!existing.get().equals(NodeTypeNames.FOLDER)) {
+                    break; // an item of that name: the new item stays in this folder
+                }
+                parent = folder;
+            }
+            return create(workspace, parent, node, actor, mode);
+        });
+    }
+
+    /** The day that files an item: its date property's day as written, else today. */
+    private java.time.LocalDate dateOf(Object value) {
+        if (value instanceof java.time.OffsetDateTime d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof java.time.ZonedDateTime d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof java.time.LocalDate d) {
+            return d;
+        }
+        if (value instanceof java.time.LocalDateTime d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof java.util.Calendar c) {
+            return c.toInstant().atZone(c.getTimeZone().toZoneId()).toLocalDate();
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atZone(clock.getZone()).toLocalDate();
+        }
+        if (value instanceof String text && text.length() >= 10) {
+            try {
+                return java.time.LocalDate.parse(text.substring(0, 10));
+            } catch (java.time.format.DateTimeParseException e) {
+                // not a date: today
+            }
+        }
+        return java.time.LocalDate.now(clock);
+    }
+
+    /**
      * Replaces the content of a node (properties and sub-model nodes) with {@code state}.
      *
      * @param baseRevision the revision the editor started from; -1 skips the check (scripts that mean it)
@@ -681,6 +752,11 @@ public final class ContentService {
     public ContentItem create(String workspace, String parentPath, ContentNode node, String systemUser,
             ValidationMode mode) {
         return create(workspace, parentPath, node, Actor.system(systemUser), mode);
+    }
+
+    public ContentItem createFiled(String workspace, String parentPath, ContentNode node, String systemUser,
+            ValidationMode mode) {
+        return createFiled(workspace, parentPath, node, Actor.system(systemUser), mode);
     }
 
     public ContentItem update(String workspace, String path, ContentNode state, long baseRevision,

@@ -19,6 +19,7 @@ import java.util.Optional;
  *                        off unless the module's {@code standalone/content-rules.yaml} opts in
  * @param extraNodes      items may hold child nodes that are neither items, folders nor declared sub-models
  * @param rules           the domain rules bound to the type by {@code standalone/content-rules.yaml}
+ * @param dateFolders     where new items go once a folder is large, or null (always where they are made)
  */
 public record ContentTypeDefinition(
         String name,
@@ -33,7 +34,8 @@ public record ContentTypeDefinition(
         ImmutableList<SubModelDefinition> subModels,
         boolean extraProperties,
         boolean extraNodes,
-        ImmutableList<RuleBinding> rules) {
+        ImmutableList<RuleBinding> rules,
+        DateFolders dateFolders) {
 
     public ContentTypeDefinition {
         Objects.requireNonNull(name, "name");
@@ -48,13 +50,23 @@ public record ContentTypeDefinition(
     /** The same type with the given leniency for undeclared properties and child nodes. */
     public ContentTypeDefinition withExtras(boolean properties, boolean nodes) {
         return new ContentTypeDefinition(name, module, source, workspace, rootPath, namespaces, autoCreate, nodeType,
-                this.properties, subModels, properties, nodes, rules);
+                this.properties, subModels, properties, nodes, rules, dateFolders);
     }
 
     /** The same type with these domain rules. */
     public ContentTypeDefinition withRules(ImmutableList<RuleBinding> bindings) {
         return new ContentTypeDefinition(name, module, source, workspace, rootPath, namespaces, autoCreate, nodeType,
-                properties, subModels, extraProperties, extraNodes, bindings);
+                properties, subModels, extraProperties, extraNodes, bindings, dateFolders);
+    }
+
+    /** The same type filing new items into these date folders (null: where they are made). */
+    public ContentTypeDefinition withDateFolders(DateFolders folders) {
+        return new ContentTypeDefinition(name, module, source, workspace, rootPath, namespaces, autoCreate, nodeType,
+                properties, subModels, extraProperties, extraNodes, rules, folders);
+    }
+
+    public Optional<DateFolders> dateFoldersSetting() {
+        return Optional.ofNullable(dateFolders);
     }
 
     /** The JCR primary type of items: the declared node type, else Magnolia's default. */

@@ -36,6 +36,7 @@ import no.sunnekommuner.cms.content.ContentException;
 import no.sunnekommuner.cms.content.ContentExistsException;
 import no.sunnekommuner.cms.content.ContentReferencedException;
 import no.sunnekommuner.cms.content.ContentService;
+import no.sunnekommuner.cms.content.validation.ValidationMode;
 import no.sunnekommuner.cms.content.model.ContentItem;
 import no.sunnekommuner.cms.content.model.ContentNode;
 import no.sunnekommuner.cms.content.model.VersionInfo;
@@ -188,7 +189,8 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
         try {
             if (item == null) {
                 ContentNode node = form.write(newName());
-                item = content().create(type.workspace(), "/", node, user);
+                // filed as the type says: a large news folder gets year/month folders (dateFolders)
+                item = content().createFiled(type.workspace(), "/", node, user, ValidationMode.STRICT);
             } else {
                 item = content().update(type.workspace(), item.path(), form.write(item.name()), item.revision(), user);
             }
@@ -292,8 +294,8 @@ public class DetailView extends VerticalLayout implements BeforeEnterObserver, B
         ContentNode copy = item.node().toBuilder().identifier(null).build();
         copy = new ContentNode(name, copy.nodeType(), null, copy.properties(), stripIds(copy));
         try {
-            ContentItem created = content().create(type.workspace(), parentOf(item.path()), copy,
-                    CurrentUser.actor());
+            ContentItem created = content().createFiled(type.workspace(), parentOf(item.path()), copy,
+                    CurrentUser.actor(), ValidationMode.STRICT);
             UI.getCurrent().navigate(DetailView.class, new RouteParameters("app", app.name()),
                     QueryParameters.simple(Map.of("path", created.path())));
             notify(getTranslation("detail.duplicated"), NotificationVariant.LUMO_SUCCESS);

@@ -84,6 +84,14 @@ public final class JcrContentStore implements ContentStore {
     }
 
     @Override
+    public int childCount(String workspace, String path) {
+        return call(workspace, s -> {
+            Optional<Node> node = node(s, path);
+            return node.isPresent() ? SiblingNames.count(node.get()) : 0;
+        });
+    }
+
+    @Override
     public boolean isEmpty(String workspace) {
         return call(workspace, s -> {
             // the first item-like child answers; a large workspace is not read to the end

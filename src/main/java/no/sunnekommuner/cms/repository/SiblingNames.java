@@ -70,6 +70,20 @@ final class SiblingNames {
         return afterByIteration(parent, node);
     }
 
+    /** How many child nodes {@code parent} has, from its child entries (no child is loaded). */
+    static int count(Node parent) throws RepositoryException {
+        if (NODE_STATE != null && parent instanceof NodeImpl p) {
+            try {
+                return ((NodeState) NODE_STATE.invoke(p)).getChildNodeEntries().size();
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // fall through to JCR
+            }
+        }
+        // JCR's iterator knows its size from the same entries; items it would skip are not loaded to count
+        long size = parent.getNodes().getSize();
+        return size < 0 ? Integer.MAX_VALUE : (int) Math.min(size, Integer.MAX_VALUE);
+    }
+
     private static ImmutableList<String> afterByIteration(Node parent, Node node) throws RepositoryException {
         ImmutableList.Builder<String> names = ImmutableList.builder();
         boolean seen = false;

@@ -60,6 +60,11 @@ final class MeteredContentStore implements ContentStore {
     }
 
     @Override
+    public int childCount(String workspace, String path) {
+        return store.childCount(workspace, path);
+    }
+
+    @Override
     public Optional<String> nodeType(String workspace, String path) {
         return store.nodeType(workspace, path);
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
+import no.sunnekommuner.cms.content.ContentExistsException;
 import no.sunnekommuner.cms.content.ContentService;
 import no.sunnekommuner.cms.content.bootstrap.DemoContent;
 import no.sunnekommuner.cms.content.model.ContentItem;
@@ -278,15 +279,18 @@ public final class DeliveryBenchmark {
     }
 
     /**
-     * Fills (or tops up) a repository with the demo content and {@code articles} published articles, all in one
-     * folder (the case that makes writes slower as content grows). Returns how many it wrote and how long the
-     * articles took (start-up and demo content not counted).
+     * Fills (or tops up) a repository with the demo content and {@code articles} published articles, made in one
+     * folder as the editor makes them ({@link ContentService#createFiled}): the first 1,000 in {@code /bench}, the
+     * rest in year/month folders below it by their publishDate (the news type's {@code dateFolders}). Returns how
+     * many it wrote and how long the articles took (start-up and demo content not counted).
      */
     static Fill fill(Path data, int articles) throws Exception {
         Files.createDirectories(data);
+        Path marker = data.resolve("bench-articles.txt");
         try (CmsRuntime runtime = CmsRuntime.start(settings(data))) {
             ContentService content = runtime.content();
-            int existing = written(content, articles);
+            int existing = Files.exists(marker) ? Integer.parseInt(Files.readString(marker).trim())
+                    : written(content, articles);
             if (existing >= articles) {
                 System.out.printf("Repository in %s already holds %,d benchmark articles%n", data, existing);
                 return new Fill(0, 0);
@@ -294,7 +298,6 @@ public final class DeliveryBenchmark {
             new DemoContent(content).loadIfEmpty();
             List<String> members = ids(content, "member");
             List<String> groups = ids(content, "themeGroup");
-            Random random = new Random(42);
             if (content.get("news", "/bench").isEmpty()) {
                 content.create("news", "/", ContentNode.builder("bench", "mgnl:folder").build(), "bench",
                         ValidationMode.IMPORT);
@@ -302,6 +305,8 @@ public final class DeliveryBenchmark {
             }
             long start = System.nanoTime();
             for (int i = existing; i < articles; i++) {
+                // one seed per article: a resumed fill makes the same article i (and files it in the same folder)
+                Random random = new Random(42L * 1_000_003L + i);
                 String w1 = WORDS[random.nextInt(WORDS.length)];
                 String w2 = WORDS[random.nextInt(WORDS.length)];
                 OffsetDateTime date = OffsetDateTime.of(2015, 1, 1, 8, 0, 0, 0, ZoneOffset.UTC)
@@ -320,13 +325,20 @@ public final class DeliveryBenchmark {
                         .property("members", List.of(members.get(i % members.size()), members.get((i + 3)
                                 % members.size())))
                         .build();
-                content.create("news", "/bench", node, "bench", ValidationMode.IMPORT);
-                content.publish("news", "/bench/sak-" + i, "bench");
+                String path;
+                try {
+                    path = content.createFiled("news", "/bench", node, "bench", ValidationMode.IMPORT).path();
+                } catch (ContentExistsException e) {
+                    continue; // written by a run that stopped after its last marker
+                }
+                content.publish("news", path, "bench");
                 if ((i + 1) % 1000 == 0) {
+                    Files.writeString(marker, Integer.toString(i + 1));
                     System.out.printf("  %,d articles written and published (%.0f s)%n", i + 1,
                             (System.nanoTime() - start) / 1e9);
                 }
             }
+            Files.writeString(marker, Integer.toString(articles));
             return new Fill(articles - existing, (System.nanoTime() - start) / 1e9);
         }
     }
@@ -335,7 +347,10 @@ public final class DeliveryBenchmark {
     record Fill(int written, double seconds) {
     }
 
-    /** How many benchmark articles an earlier run wrote (they are written in order, so a binary search finds it). */
+    /**
+     * How many benchmark articles a run before the fill's marker file wrote (all in {@code /bench}, in order, so a
+     * binary search finds it).
+     */
     private static int written(ContentService content, int articles) {
         int low = 0;
         int high = articles;

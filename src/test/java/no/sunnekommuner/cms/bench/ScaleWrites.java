@@ -17,7 +17,8 @@ import no.sunnekommuner.cms.content.validation.ValidationMode;
 
 /**
  * The write side of the scale benchmark: saves and publishes of existing articles picked at random, then new
- * articles created in the same folder, published for the first time and deleted again (so the repository keeps its
+ * articles made in the benchmark's folder as the editor makes them (filed into date folders once it is full),
+ * published for the first time and deleted again (so the repository keeps its
  * size for the next run). Each step is timed by the wall clock and by the writing thread's CPU time: the machine
  * is shared, and CPU time shows the work a write does at a size even while other processes take the cores.
  */
@@ -40,12 +41,15 @@ final class ScaleWrites {
         Recorder save = new Recorder(WRITES);
         Recorder publish = new Recorder(WRITES);
         for (int i = 0; i < WRITES + 20; i++) { // the first 20 warm the JIT and the caches
-            String path = folder + "/sak-" + random.nextInt((int) Math.max(1, total - 20));
-            ContentItem item = content.get("news", path).orElse(null);
-            if (item == null) {
+            // an article picked at random, wherever it is filed (the query is not timed)
+            List<ContentItem> picked = content.list(ContentQuery.all("newsArticle",
+                    random.nextInt((int) Math.max(1, total)), 1)).items();
+            if (picked.isEmpty() || !picked.get(0).path().startsWith(folder + "/")) {
                 i--;
                 continue;
             }
+            ContentItem item = picked.get(0);
+            String path = item.path();
             boolean counted = i >= 20;
             long revision = item.revision();
             String lead = "Endret ingress " + i;
@@ -61,14 +65,17 @@ final class ScaleWrites {
                     .property("title", "Ny sak " + i).property("lead", "Ingress " + i)
                     .property("publishDate", OffsetDateTime.now(ZoneOffset.UTC)).build();
             boolean counted = i >= 5;
-            create.time(counted, () -> content.create("news", folder, node, "bench", ValidationMode.IMPORT));
-            firstPublish.time(counted, () -> content.publish("news", folder + "/" + name, "bench"));
-            delete.time(counted, () -> content.delete("news", folder + "/" + name, "bench"));
+            // made as the editor makes a new article: filed by the news type's dateFolders
+            String[] path = new String[1];
+            create.time(counted, () -> path[0] = content.createFiled("news", folder, node, "bench",
+                    ValidationMode.IMPORT).path());
+            firstPublish.time(counted, () -> content.publish("news", path[0], "bench"));
+            delete.time(counted, () -> content.delete("news", path[0], "bench"));
         }
         List<Step> steps = new ArrayList<>();
         steps.add(save.step("save", "saves of existing articles"));
         steps.add(publish.step("publish", "publishes of existing articles"));
-        steps.add(create.step("create", "new articles in the same folder"));
+        steps.add(create.step("create", "new articles made in " + folder + ", filed by dateFolders"));
         steps.add(firstPublish.step("first-publish", "first publishes of those"));
         steps.add(delete.step("delete", "deletes of those"));
         return steps;

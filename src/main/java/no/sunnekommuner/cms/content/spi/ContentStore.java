@@ -29,6 +29,12 @@ public interface ContentStore {
      */
     Optional<String> nodeType(String workspace, String path);
 
+    /**
+     * How many child nodes the node at a path has (items, folders and sub-model nodes), counted without reading
+     * them; 0 when there is no node. What filing a new item into date folders asks of a large folder.
+     */
+    int childCount(String workspace, String path);
+
     /** Whether the workspace holds any item or folder (without reading them). */
     boolean isEmpty(String workspace);
 

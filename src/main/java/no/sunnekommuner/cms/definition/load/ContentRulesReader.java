@@ -44,6 +44,10 @@ import no.sunnekommuner.cms.definition.problem.Problem.Severity;
  *         property: slug              # derived from sourceProperty in that language when empty
  *         sourceProperty: title
  *         languages: en
+ *     dateFolders:                    # once a folder holds maxItems children, new items made in it go into
+ *       property: publishDate         # date folders below it (by this Date property, else today), made as
+ *       pattern: yyyy/MM              # needed; the nodes API and imports write exactly where they are told
+ *       maxItems: 1000
  * </pre>
  *
  * Delivery endpoints get settings Magnolia's endpoint definition has no key for:
@@ -78,7 +82,12 @@ final class ContentRulesReader {
     private static final Set<String> ENDPOINT_KEYS = ImmutableSet.of("feed", "defaultOrderBy", "lastModified",
             "optionLabels");
     private static final Set<String> FEED_KEYS = ImmutableSet.of("dateProperty", "summaryProperty", "orderBy");
-    private static final Set<String> TYPE_KEYS = ImmutableSet.of("extraProperties", "extraNodes", "rules");
+    private static final Set<String> TYPE_KEYS = ImmutableSet.of("extraProperties", "extraNodes", "rules",
+            "dateFolders");
+    private static final Set<String> DATE_FOLDER_KEYS = ImmutableSet.of("property", "pattern", "maxItems");
+    /** One folder level of a date folder pattern: years, months or days, nothing a name could not hold. */
+    private static final java.util.regex.Pattern DATE_SEGMENT = java.util.regex.Pattern.compile(
+            "yyyy|yy|MM|M|dd|d");
 
     /** The rules this runtime implements: required parameters, then optional ones. */
     private static final Map<String, List<Set<String>>> RULES = ImmutableMap.of(
@@ -115,8 +124,51 @@ final class ContentRulesReader {
             f.unknownKeys(rules, TYPE_KEYS, path, "the rules of a content type");
             contentTypes.put(type.name(), type.withExtras(f.bool(rules, "extraProperties", path, false),
                     f.bool(rules, "extraNodes", path, false)).withRules(bindings(f, type, rules.get("rules"),
-                    path + ".rules")));
+                    path + ".rules")).withDateFolders(dateFolders(f, type, rules.get("dateFolders"),
+                    path + ".dateFolders")));
         }
+    }
+
+    /**
+     * {@code dateFolders: {property: publishDate, pattern: yyyy/MM, maxItems: 1000}}: new items of a folder that
+     * holds maxItems children go into date folders below it (see {@link DateFolders}).
+     */
+    private no.sunnekommuner.cms.definition.DateFolders dateFolders(YamlFields f, ContentTypeDefinition type,
+            Object value, String path) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> settings = f.map(value, path);
+        f.unknownKeys(settings, DATE_FOLDER_KEYS, path, "dateFolders");
+        String property = f.string(settings, "property", path);
+        String pattern = f.string(settings, "pattern", path);
+        int maxItems = f.integer(settings, "maxItems", path, 1000);
+        if (property == null || pattern == null) {
+            f.report(Severity.MAJOR, path, "dateFolders needs 'property' and 'pattern'; ignored");
+            return null;
+        }
+        java.util.Optional<no.sunnekommuner.cms.definition.PropertyDefinition> date = type.property(property);
+        if (date.isEmpty() || date.get().type().kind() != no.sunnekommuner.cms.definition.PropertyType.Kind.DATE
+                || date.get().multiple()) {
+            f.report(Severity.MAJOR, YamlDocument.child(path, "property"), "Content type '" + type.name()
+                    + "' has no single Date property '" + property + "'; dateFolders ignored" + Suggestions.hint(
+                            property, type.properties().stream().map(p -> p.name()).toList()));
+            return null;
+        }
+        ImmutableList<String> segments = ImmutableList.copyOf(pattern.split("/", -1));
+        for (String segment : segments) {
+            if (!DATE_SEGMENT.matcher(segment).matches()) {
+                f.report(Severity.MAJOR, YamlDocument.child(path, "pattern"), "'" + pattern + "' is not a folder"
+                        + " pattern such as yyyy/MM (each level one of yyyy, yy, MM, M, dd, d); dateFolders ignored");
+                return null;
+            }
+        }
+        if (maxItems < 1) {
+            f.report(Severity.MAJOR, YamlDocument.child(path, "maxItems"), "maxItems must be at least 1;"
+                    + " dateFolders ignored");
+            return null;
+        }
+        return new no.sunnekommuner.cms.definition.DateFolders(property, segments, maxItems);
     }
 
     private ImmutableList<RuleBinding> bindings(YamlFields f, ContentTypeDefinition type, Object value, String key) {

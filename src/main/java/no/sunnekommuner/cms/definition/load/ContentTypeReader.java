@@ -105,7 +105,7 @@ final class ContentTypeReader {
         return Optional.of(new ContentTypeDefinition(name, module, file, workspace,
                 f.string(datasource, "rootPath", "datasource"), namespaces,
                 f.bool(datasource, "autoCreate", "datasource", false), nodeType, properties, subModels.build(), false, false,
-                null));
+                null, null));
     }
 
     private ImmutableList<PropertyDefinition> properties(YamlFields f, Object value, String key,

@@ -274,4 +274,48 @@ class LightModuleLoaderTest {
                 .allSatisfy(t -> assertThat(t.extraProperties() || t.extraNodes()).isFalse());
         assertThat(own.contentType("membershipApplication").orElseThrow().extraNodes()).isFalse();
     }
+
+    @Test
+    void dateFoldersAreReadAndTheirMistakesReported(@TempDir Path dir) throws Exception {
+        Path module = dir.resolve("filed");
+        java.nio.file.Files.createDirectories(module.resolve("contentTypes"));
+        java.nio.file.Files.createDirectories(module.resolve("standalone"));
+        for (String type : List.of("note", "memo", "card", "tag")) {
+            java.nio.file.Files.writeString(module.resolve("contentTypes/" + type + ".yaml"), "datasource:\n"
+                    + "  workspace: " + type + "s\nmodel:\n  properties:\n    - name: title\n"
+                    + "    - name: day\n      type: Date\n");
+        }
+        java.nio.file.Files.writeString(module.resolve("standalone/content-rules.yaml"), """
+                contentTypes:
+                  note:
+                    dateFolders: {property: day, pattern: yyyy/MM, maxItems: 50}
+                  memo:
+                    dateFolders: {property: titel, pattern: yyyy}
+                  card:
+                    dateFolders: {property: day, pattern: "yyyy/MM-x"}
+                  tag:
+                    dateFolders: {property: day, pattern: yyyy, maxItem: 5}
+                """);
+        DefinitionRegistry registry = loader.load(List.of(dir));
+        no.sunnekommuner.cms.definition.DateFolders note = registry.contentType("note").orElseThrow()
+                .dateFoldersSetting().orElseThrow();
+        assertThat(note.segments()).containsExactly("yyyy", "MM");
+        assertThat(note.maxItems()).isEqualTo(50);
+        assertThat(note.folderNames(java.time.LocalDate.of(2024, 5, 17))).containsExactly("2024", "05");
+        assertThat(registry.contentType("memo").orElseThrow().dateFoldersSetting()).isEmpty();
+        assertThat(registry.contentType("card").orElseThrow().dateFoldersSetting()).isEmpty();
+        // a misspelt key is reported; the rest still applies, with the default of 1,000
+        assertThat(registry.contentType("tag").orElseThrow().dateFoldersSetting().orElseThrow().maxItems())
+                .isEqualTo(1000);
+        assertThat(registry.problems()).extracting(p -> p.key() + ": " + p.message())
+                .anySatisfy(m -> assertThat(m).contains("titel").contains("did you mean"))
+                .anySatisfy(m -> assertThat(m).contains("yyyy/MM-x"))
+                .anySatisfy(m -> assertThat(m).contains("maxItem"));
+        // the project's news type files its articles by publishDate once a folder holds 1,000
+        DefinitionRegistry own = loader.loadOrFail(List.of(TestRuntimes.LIGHT_MODULES));
+        assertThat(own.contentType("newsArticle").orElseThrow().dateFoldersSetting()).hasValueSatisfying(d -> {
+            assertThat(d.property()).isEqualTo("publishDate");
+            assertThat(d.maxItems()).isEqualTo(1000);
+        });
+    }
 }
