@@ -17,12 +17,14 @@ public final class PasswordHasher {
      * A hash of a random password nobody knows: checked for unknown usernames and over-long passwords, so that
      * their answer takes as long as a wrong password of a real account (no username discovery by timing).
      */
-    private final String dummyHash;
+    private final java.util.concurrent.CompletableFuture<String> dummyHash;
 
     public PasswordHasher() {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
-        this.dummyHash = hash(java.util.HexFormat.of().formatHex(random).toCharArray());
+        // made beside the start-up (a bcrypt hash is a quarter of a second); the first check waits for it
+        this.dummyHash = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> hash(java.util.HexFormat.of().formatHex(random).toCharArray()));
     }
 
     public String hash(char[] password) {
@@ -37,7 +39,7 @@ public final class PasswordHasher {
     public boolean matches(char[] password, String hash) {
         boolean usable = hash != null && password != null && utf8Length(password) <= MAX_BYTES;
         char[] candidate = usable ? password : "x".toCharArray();
-        boolean verified = BCrypt.verifyer().verify(candidate, usable ? hash : dummyHash).verified;
+        boolean verified = BCrypt.verifyer().verify(candidate, usable ? hash : dummyHash.join()).verified;
         return usable && verified;
     }
 
