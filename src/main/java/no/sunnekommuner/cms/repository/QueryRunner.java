@@ -122,11 +122,33 @@ final class QueryRunner {
         ImmutableList.Builder<Node> page = ImmutableList.builder();
         long end = (long) offset + limit;
         int n = 0;
-        for (NodeIterator it = query.execute().getNodes(); it.hasNext(); n++) {
-            Node node = it.nextNode();
-            hits.add(node.getIdentifier());
-            if (n >= offset && n < end) {
-                page.add(node);
+        NodeIterator it = query.execute().getNodes();
+        org.apache.jackrabbit.core.query.lucene.ScoreNodeIterator scoreNodes = HitIdentifiers.of(it);
+        if (scoreNodes != null) {
+            // identifiers straight from the index: only the page's nodes are read
+            while (scoreNodes.hasNext()) {
+                org.apache.jackrabbit.core.query.lucene.ScoreNode[] row = scoreNodes.nextScoreNodes();
+                if (row == null || row.length == 0 || row[0] == null) {
+                    continue;
+                }
+                String identifier = row[0].getNodeId().toString();
+                if (n >= offset && n < end) {
+                    try {
+                        page.add(session.getNodeByIdentifier(identifier));
+                    } catch (javax.jcr.ItemNotFoundException gone) {
+                        continue; // in the index but removed (JCR's iterator skips these too)
+                    }
+                }
+                hits.add(identifier);
+                n++;
+            }
+        } else {
+            for (; it.hasNext(); n++) {
+                Node node = it.nextNode();
+                hits.add(node.getIdentifier());
+                if (n >= offset && n < end) {
+                    page.add(node);
+                }
             }
         }
         counts.rememberHitList(session.getWorkspace().getName(), plan.xpath(), hits.build(), walkedAt);

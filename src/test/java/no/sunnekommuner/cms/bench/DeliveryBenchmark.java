@@ -319,11 +319,10 @@ public final class DeliveryBenchmark {
             long start = System.nanoTime();
             for (int i = existing; i < articles; i++) {
                 // one seed per article: a resumed fill makes the same article i (and files it in the same folder)
-                Random random = new Random(42L * 1_000_003L + i);
+                Random random = articleRandom(i);
                 String w1 = WORDS[random.nextInt(WORDS.length)];
                 String w2 = WORDS[random.nextInt(WORDS.length)];
-                OffsetDateTime date = OffsetDateTime.of(2015, 1, 1, 8, 0, 0, 0, ZoneOffset.UTC)
-                        .plusMinutes(random.nextInt(6_000_000));
+                OffsetDateTime date = articleDate(random); // drawn after the words (articlePath repeats it)
                 ContentNode node = ContentNode.builder("sak-" + i, "sk:newsArticle")
                         .property("title", "Sak " + i + " om " + w1)
                         .property("title_en", "Article " + i + " on " + w2)
@@ -354,6 +353,30 @@ public final class DeliveryBenchmark {
             Files.writeString(marker, Integer.toString(articles));
             return new Fill(articles - existing, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    private static Random articleRandom(int i) {
+        return new Random(42L * 1_000_003L + i);
+    }
+
+    private static OffsetDateTime articleDate(Random random) {
+        return OffsetDateTime.of(2015, 1, 1, 8, 0, 0, 0, ZoneOffset.UTC).plusMinutes(random.nextInt(6_000_000));
+    }
+
+    /**
+     * Where the fill filed article i: the first 1,000 in {@code /bench}, the rest by their date's year and month
+     * (the news type's {@code dateFolders}), so the writes can pick articles without a query.
+     */
+    static String articlePath(int i) {
+        if (i < 1000) {
+            return "/bench/sak-" + i;
+        }
+        Random random = articleRandom(i);
+        random.nextInt(WORDS.length);
+        random.nextInt(WORDS.length);
+        OffsetDateTime date = articleDate(random);
+        return String.format(java.util.Locale.ROOT, "/bench/%04d/%02d/sak-%d", date.getYear(), date.getMonthValue(),
+                i);
     }
 
     /** What a fill wrote, and in how many seconds. */

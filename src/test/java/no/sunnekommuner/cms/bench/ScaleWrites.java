@@ -26,6 +26,11 @@ final class ScaleWrites {
 
     private static final int WRITES = Integer.getInteger("bench.writes", 200);
     private static final int CREATES = Integer.getInteger("bench.creates", 50);
+    /**
+     * Writes before the counted ones: the first size of a run would otherwise also measure the JIT warming up
+     * (its p99 came out 2-3 x the next size's).
+     */
+    private static final int WARMUP = Integer.getInteger("bench.warmupWrites", 100);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** One step's sorted latencies, wall clock and CPU, in nanoseconds. */
@@ -40,17 +45,19 @@ final class ScaleWrites {
         Random random = new Random(7);
         Recorder save = new Recorder(WRITES);
         Recorder publish = new Recorder(WRITES);
-        for (int i = 0; i < WRITES + 20; i++) { // the first 20 warm the JIT and the caches
-            // an article picked at random, wherever it is filed (the query is not timed)
-            List<ContentItem> picked = content.list(ContentQuery.all("newsArticle",
-                    random.nextInt((int) Math.max(1, total)), 1)).items();
-            if (picked.isEmpty() || !picked.get(0).path().startsWith(folder + "/")) {
+        int missed = 0;
+        for (int i = 0; i < WRITES + WARMUP; i++) { // the first ones warm the JIT and the caches
+            // an article of the fill picked at random, where the fill filed it (not timed)
+            String path = DeliveryBenchmark.articlePath(random.nextInt((int) Math.max(1, total - 20)));
+            ContentItem item = content.get("news", path).orElse(null);
+            if (item == null) {
+                if (++missed > 1000) {
+                    throw new IllegalStateException("The fill's articles are not where articlePath says: " + path);
+                }
                 i--;
                 continue;
             }
-            ContentItem item = picked.get(0);
-            String path = item.path();
-            boolean counted = i >= 20;
+            boolean counted = i >= WARMUP;
             long revision = item.revision();
             String lead = "Endret ingress " + i;
             save.time(counted, () -> content.patch("news", path, Map.of("lead", lead), revision, "bench"));
@@ -59,12 +66,12 @@ final class ScaleWrites {
         Recorder create = new Recorder(CREATES);
         Recorder firstPublish = new Recorder(CREATES);
         Recorder delete = new Recorder(CREATES);
-        for (int i = 0; i < CREATES + 5; i++) { // the first 5 warm up
+        for (int i = 0; i < CREATES + WARMUP / 4; i++) { // the first ones warm up
             String name = "ny-" + System.nanoTime();
             ContentNode node = ContentNode.builder(name, "sk:newsArticle")
                     .property("title", "Ny sak " + i).property("lead", "Ingress " + i)
                     .property("publishDate", OffsetDateTime.now(ZoneOffset.UTC)).build();
-            boolean counted = i >= 5;
+            boolean counted = i >= WARMUP / 4;
             // made as the editor makes a new article: filed by the news type's dateFolders
             String[] path = new String[1];
             create.time(counted, () -> path[0] = content.createFiled("news", folder, node, "bench",

@@ -163,6 +163,32 @@ class DeepPagesIT {
     }
 
     @Test
+    void hitListsAreWalkedFromTheIndexWithoutLoadingEveryNode() throws Exception {
+        // the walk reads identifiers from Jackrabbit's score nodes; should an upgrade hide them, the walk falls
+        // back to loading every hit (correct, but 13 s at 100,000 articles): this test notices
+        int[] hits = new int[1];
+        boolean reachable = runtime.repository().withSession("news-published", s -> {
+            @SuppressWarnings("deprecation")
+            javax.jcr.query.Query q = s.getWorkspace().getQueryManager().createQuery(
+                    "/jcr:root/saker//element(*, sk:newsArticle) order by @publishDate descending",
+                    javax.jcr.query.Query.XPATH);
+            org.apache.jackrabbit.core.query.lucene.ScoreNodeIterator nodes = HitIdentifiers.of(q.execute()
+                    .getNodes());
+            if (nodes == null) {
+                return false;
+            }
+            while (nodes.hasNext()) {
+                org.apache.jackrabbit.core.query.lucene.ScoreNode[] row = nodes.nextScoreNodes();
+                assertThat(s.getNodeByIdentifier(row[0].getNodeId().toString()).getPath()).startsWith("/saker/");
+                hits[0]++;
+            }
+            return true;
+        });
+        assertThat(reachable).as("Jackrabbit's score nodes are reachable").isTrue();
+        assertThat(hits[0]).isGreaterThan(ARTICLES / 2);
+    }
+
+    @Test
     void publishAndUnpublishEmptyTheListsAndTheNextPageShowsTheChange() {
         List<Order> byDate = List.of(new Order("publishDate", true, false));
         long before;
