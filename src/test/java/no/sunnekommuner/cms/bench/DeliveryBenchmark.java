@@ -100,7 +100,7 @@ public final class DeliveryBenchmark {
                 ARTICLES, uncached.startup);
         try {
             System.out.printf("%n== Response cache off ==%n");
-            throughput("concurrent-uncached", uncached.base, staticDir, ARTICLES);
+            throughput("concurrent-uncached", uncached.base, staticDir, ARTICLES, paths(data));
         } finally {
             uncached.stop();
         }
@@ -110,7 +110,7 @@ public final class DeliveryBenchmark {
         Server cached = Server.start(home, data, staticDir, share, Map.of());
         try {
             System.out.printf("%n== Response cache on (default configuration) ==%n");
-            throughput("concurrent-cached", cached.base, staticDir, ARTICLES);
+            throughput("concurrent-cached", cached.base, staticDir, ARTICLES, paths(data));
             long rss = cached.rssKilobytes();
             System.out.printf("%nServer RSS after the cached run: %,d MB (target <= 400 MB)%n", rss / 1024);
             summary.add(String.format(java.util.Locale.ROOT,
@@ -379,6 +379,15 @@ public final class DeliveryBenchmark {
                 i);
     }
 
+    /**
+     * Where the articles of a repository are: filed by date (a fill with a marker file) or all in {@code /bench}
+     * (repositories filled before date folders).
+     */
+    private static IntFunction<String> paths(Path data) {
+        return Files.exists(data.resolve("bench-articles.txt")) ? DeliveryBenchmark::articlePath
+                : i -> "/bench/sak-" + i;
+    }
+
     /** What a fill wrote, and in how many seconds. */
     record Fill(int written, double seconds) {
     }
@@ -431,7 +440,8 @@ public final class DeliveryBenchmark {
      * The five request types of the issue, with pages and values rotated so that no two consecutive requests are
      * the same, next to a static file of the list's size: 16 clients each, ratios to the static file.
      */
-    private void throughput(String mode, String base, Path staticDir, int articles) throws Exception {
+    private void throughput(String mode, String base, Path staticDir, int articles, IntFunction<String> paths)
+            throws Exception {
         String news = base + "/.rest/delivery/news/v1";
         String list = news + "?limit=10&orderBy=publishDate%20desc&lang=en";
         byte[] sample = client.send(HttpRequest.newBuilder(URI.create(list)).build(),
@@ -446,7 +456,7 @@ public final class DeliveryBenchmark {
         mix.put("filter", i -> news + "?featured=true&tags=" + WORDS[i % WORDS.length]
                 + "&limit=10&orderBy=publishDate%20desc&offset=" + (i % 60));
         mix.put("fulltext", i -> news + "?q=" + WORDS[i % WORDS.length] + "&limit=10&offset=" + (i % 500));
-        mix.put("single", i -> news + "/bench/sak-" + Math.floorMod((long) i * 7919, articles) + "?lang=en");
+        mix.put("single", i -> news + paths.apply((int) Math.floorMod((long) i * 7919, articles)) + "?lang=en");
         Map<String, String> targets = Map.of("list-page1", ">= 1/12", "list-rotated", ">= 1/20", "filter",
                 ">= 1/12", "fulltext", ">= 1/12", "single", ">= 1/3", "static", "");
 
