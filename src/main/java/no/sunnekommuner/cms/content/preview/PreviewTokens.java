@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Short-lived preview tokens: the website fetches one draft from {@code /.rest/preview/…} with a token instead of
  * an editor's credentials. A token names one item (workspace and identifier) and an expiry, signed with
  * HMAC-SHA256 under the server's preview key: {@code base64url(v1|workspace|id|expiry) "." base64url(mac)}. It is
- * refused after its expiry, for any other item, and when one byte of it was changed.
+ * refused after its expiry, for any other item, and when one character of it was changed.
  */
 public final class PreviewTokens {
 
@@ -69,7 +69,11 @@ public final class PreviewTokens {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(mac(payload), signature)) {
+        // Compared as text, not as decoded bytes: base64 leaves spare bits in the last character, so a changed
+        // last character can decode to the same signature. Only the one encoding this class issues is genuine.
+        String genuine = ENCODE.encodeToString(payload) + "." + ENCODE.encodeToString(mac(payload));
+        if (signature.length == 0 || !MessageDigest.isEqual(genuine.getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
