@@ -6,6 +6,7 @@
 #   ./bench/delivery.sh scale        scale mode: 1,000 and 10,000 articles (JAVA_OPTS=-Dbench.sizes=1000,10000,100000
 #                                    adds 100,000); per size: fill rate, save/publish p50/p99, start-up, uncached
 #                                    list and deep-page p99 (one client), RSS; repositories kept in target/bench/scale-N
+# BENCH_SERVER_JVM_ARGS="-Xlog:gc:file=gc.log -Xmx512m" adds JVM options to the server's (after jvm.options).
 # Both end with one "summary mode=... request=... rps=... p50=... p99=... static_ratio=..." line per measurement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=runtime \
 jar=$(ls target/sunne-kommuner-cms-*.jar | head -n 1)
 # a rebuilt jar makes the server's class-data archive stale
 if [ -f target/bench/server.jsa ] && [ target/bench/server.jsa -ot "$jar" ]; then rm -f target/bench/server.jsa; fi
-exec java ${JAVA_OPTS:-} -Dbench.serverClasspath="$jar:$(cat target/bench-server-classpath.txt)" \
+exec java ${JAVA_OPTS:-} ${BENCH_SERVER_JVM_ARGS:+"-Dbench.serverJvmArgs=$BENCH_SERVER_JVM_ARGS"} \
+    -Dbench.serverClasspath="$jar:$(cat target/bench-server-classpath.txt)" \
     -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     no.sunnekommuner.cms.bench.DeliveryBenchmark "$@"
