@@ -62,18 +62,17 @@ public final class PreviewTokens {
             return Optional.empty();
         }
         byte[] payload;
-        byte[] signature;
         try {
             payload = DECODE.decode(token.substring(0, dot));
-            signature = DECODE.decode(token.substring(dot + 1));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
         // Compared as text, not as decoded bytes: base64 leaves spare bits in the last character, so a changed
-        // last character can decode to the same signature. Only the one encoding this class issues is genuine.
+        // last character can decode to the same signature. Only the one encoding this class issues is genuine (so
+        // the signature part needs no decoding of its own).
         String genuine = ENCODE.encodeToString(payload) + "." + ENCODE.encodeToString(mac(payload));
-        if (signature.length == 0 || !MessageDigest.isEqual(genuine.getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.UTF_8))) {
+        byte[] given = token.getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(genuine.getBytes(StandardCharsets.US_ASCII), given)) {
             return Optional.empty();
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
