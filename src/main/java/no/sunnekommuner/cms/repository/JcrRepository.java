@@ -147,7 +147,7 @@ public final class JcrRepository implements AutoCloseable {
             variables.setProperty("sk.cluster.syncDelay", String.valueOf(effective.syncDelayMillis()));
         }
         long started = System.nanoTime();
-        RepositoryImpl repository = RepositoryImpl.create(RepositoryConfig.create(
+        RepositoryImpl repository = SessionsWithoutFinalizer.start(RepositoryConfig.create(
                 new InputSource(config.toUri().toString()), variables));
         // Jackrabbit's item-state caches default to 16 MB for all workspaces and 4 MB for one: far less than a
         // published news workspace of 10,000 items, so list pages kept evicting and re-reading from Derby under
