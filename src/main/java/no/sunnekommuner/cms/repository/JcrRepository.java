@@ -17,7 +17,6 @@ import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.SimpleCredentials;
 import org.apache.jackrabbit.api.JackrabbitWorkspace;
-import org.apache.jackrabbit.core.RepositoryImpl;
 import org.apache.jackrabbit.core.config.RepositoryConfig;
 import org.slf4j.Logger;
 import org.xml.sax.InputSource;
@@ -34,7 +33,9 @@ public final class JcrRepository implements AutoCloseable {
     private static final String ADMIN = "admin";
 
     private final Path home;
-    private final RepositoryImpl repository;
+    private final SessionRepository repository;
+    /** Who the first log-in authenticated: later sessions are opened for it without the password check. */
+    private volatile javax.security.auth.Subject admin;
     private final RepositoryOptions options;
     private final ExternalChanges externalChanges;
     private final QueryCounts queryCounts = new QueryCounts();
@@ -43,14 +44,16 @@ public final class JcrRepository implements AutoCloseable {
     private static final String FIXED_FORCE_CHECK = "<param name=\"forceConsistencyCheck\" value=\"true\"/>";
     private static final String VARIABLE_FORCE_CHECK = "<param name=\"forceConsistencyCheck\" value=\"${"
             + FORCE_CHECK_VARIABLE + "}\"/>";
-    private static final long ITEM_STATE_CACHE_PER_WORKSPACE = 8L << 20;
-    private static final long ITEM_STATE_CACHES = 32L << 20;
+    private static final long ITEM_STATE_CACHE_PER_WORKSPACE = 1L << 20;
+    private static final long ITEM_STATE_CACHES = 8L << 20;
     private static final String PARALLEL_INDEX_READS = "<param name=\"useSimpleFSDirectory\" value=\"false\"/>";
+    private static final String DERBY_PERSISTENCE = "org.apache.jackrabbit.core.persistence.pool.DerbyPersistenceManager";
+    private static final String SMALL_BUNDLE_CACHE = "<param name=\"bundleCacheSize\" value=\"1\"/>";
     private final Set<String> knownWorkspaces = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong openSessions = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong sessionsOpened = new java.util.concurrent.atomic.AtomicLong();
 
-    private JcrRepository(Path home, RepositoryImpl repository, RepositoryOptions options)
+    private JcrRepository(Path home, SessionRepository repository, RepositoryOptions options)
             throws RepositoryException {
         this.home = home;
         this.repository = repository;
@@ -72,7 +75,8 @@ public final class JcrRepository implements AutoCloseable {
     /**
      * Repositories created before the check depended on the shutdown have {@code forceConsistencyCheck} fixed to
      * true in their copied configuration: it becomes the variable, in the repository template and every workspace.
-     * Those created before parallel index reads get {@code useSimpleFSDirectory=false} the same way.
+     * Those created before parallel index reads get {@code useSimpleFSDirectory=false} the same way, and embedded
+     * workspaces created before small bundle caches get {@code bundleCacheSize=1}.
      */
     private static void forceConsistencyCheckByVariable(Path home) throws IOException {
         List<Path> configs = new ArrayList<>();
@@ -89,6 +93,11 @@ public final class JcrRepository implements AutoCloseable {
             if (!updated.contains("useSimpleFSDirectory")) {
                 // indexes read in parallel (see repository.xml) in workspaces created before that setting
                 updated = updated.replace("</SearchIndex>", PARALLEL_INDEX_READS + "</SearchIndex>");
+            }
+            if (!updated.contains("bundleCacheSize") && updated.contains(DERBY_PERSISTENCE)) {
+                // small bundle caches (see repository.xml) in embedded workspaces created before that setting
+                updated = updated.replaceFirst("(<PersistenceManager class=\"" + java.util.regex.Pattern.quote(
+                        DERBY_PERSISTENCE) + "\">)", "$1" + SMALL_BUNDLE_CACHE);
             }
             if (!updated.equals(xml)) {
                 Files.writeString(file, updated, StandardCharsets.UTF_8);
@@ -147,11 +156,13 @@ public final class JcrRepository implements AutoCloseable {
             variables.setProperty("sk.cluster.syncDelay", String.valueOf(effective.syncDelayMillis()));
         }
         long started = System.nanoTime();
-        RepositoryImpl repository = SessionsWithoutFinalizer.start(RepositoryConfig.create(
+        SessionRepository repository = SessionRepository.start(RepositoryConfig.create(
                 new InputSource(config.toUri().toString()), variables));
-        // Jackrabbit's item-state caches default to 16 MB for all workspaces and 4 MB for one: far less than a
-        // published news workspace of 10,000 items, so list pages kept evicting and re-reading from Derby under
-        // the caches' locks (profiled). Sized within the heap of jvm.options (README, Memory).
+        // Jackrabbit's item-state caches (and its bundle caches, repository.xml) are kept small on purpose: no cache
+        // of ours holds a news workspace of 10,000 items, and a cache that churns under pages read all over the
+        // list keeps each entry long enough to be promoted, so the old generation filled with evicted entries
+        // and full collections set the p99 (GC logs, issue 13). Small caches' entries die young; Derby's page
+        // cache below them keeps the bundles as compact bytes in buffers it reuses. README, Memory.
         repository.getCacheManager().setMaxMemoryPerCache(ITEM_STATE_CACHE_PER_WORKSPACE);
         repository.getCacheManager().setMaxMemory(ITEM_STATE_CACHES);
         LOG.info("Jackrabbit repository ({}) started in {} ms at {}", effective,
@@ -290,7 +301,14 @@ public final class JcrRepository implements AutoCloseable {
 
     /** A new system session on a workspace; the caller logs it out. */
     public Session login(String workspace) throws RepositoryException {
-        Session session = repository.login(new SimpleCredentials(ADMIN, ADMIN.toCharArray()), workspace);
+        javax.jcr.Session session;
+        javax.security.auth.Subject authenticated = admin;
+        if (authenticated == null) {
+            session = repository.login(new SimpleCredentials(ADMIN, ADMIN.toCharArray()), workspace);
+            admin = ((org.apache.jackrabbit.core.SessionImpl) session).getSubject();
+        } else {
+            session = repository.sessionFor(authenticated, workspace);
+        }
         sessionsOpened.incrementAndGet();
         openSessions.incrementAndGet();
         ((org.apache.jackrabbit.core.SessionImpl) session).addListener(new org.apache.jackrabbit.core.SessionListener() {

@@ -47,4 +47,29 @@ class IndexReadsMigrationIT {
                     .containsOnlyOnce("useSimpleFSDirectory");
         }
     }
+
+    @Test
+    void anOldEmbeddedWorkspaceGetsASmallBundleCacheAtTheNextStart() throws Exception {
+        try (JcrRepository repository = JcrRepository.start(home)) {
+            repository.ensureWorkspace("news");
+        }
+        Path workspace = home.resolve("workspaces/news/workspace.xml");
+        Path template = home.resolve("repository.xml");
+        String smallCache = "<param name=\"bundleCacheSize\" value=\"1\"/>";
+        for (Path file : new Path[] {workspace, template}) {
+            String xml = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(xml).containsOnlyOnce(smallCache);
+            Files.writeString(file, xml.replace(smallCache, ""), StandardCharsets.UTF_8);
+        }
+
+        try (JcrRepository repository = JcrRepository.start(home)) {
+            assertThat(Files.readString(workspace, StandardCharsets.UTF_8)).containsOnlyOnce(smallCache);
+            // the template's workspace part only: the version store keeps Jackrabbit's default
+            String xml = Files.readString(template, StandardCharsets.UTF_8);
+            assertThat(xml).containsOnlyOnce(smallCache);
+            assertThat(xml.indexOf(smallCache)).isLessThan(xml.indexOf("<Versioning"));
+            boolean answered = repository.withSession("news", s -> s.getRootNode() != null);
+            assertThat(answered).isTrue();
+        }
+    }
 }

@@ -11,7 +11,8 @@ import org.apache.jackrabbit.core.config.WorkspaceConfig;
 import org.apache.jackrabbit.core.security.authentication.AuthContext;
 
 /**
- * Jackrabbit's repository, handing out sessions that the garbage collector can free at once.
+ * Jackrabbit's repository, handing out sessions cheaply: without a finalizer, and without a password check for
+ * each one.
  *
  * <p>Jackrabbit's {@code SessionImpl} has a finalizer that logs out a session its caller forgot. It can never
  * act: the repository keeps every live session in a strong map until its logout, so only logged-out sessions
@@ -20,15 +21,29 @@ import org.apache.jackrabbit.core.security.authentication.AuthContext;
  * more young collection and was promoted when the survivor spaces overflowed (JFR, heap histograms: hundreds of
  * dead sessions; issue 13). A subclass whose {@code finalize} is empty is not registered for finalization by the
  * JVM. Every session of ours is logged out in a {@code finally} or try-with-resources block.
+ *
+ * <p>A log-in with credentials runs Jackrabbit's login module, which hashes the password again (salted SHA-256,
+ * 1,000 iterations) for every session, and a public read opens one session per workspace it reads (an article,
+ * its members, its theme groups). After the first log-in, {@link #sessionFor} opens sessions for the subject
+ * that log-in authenticated, as Jackrabbit's own impersonation and system sessions do.
  */
-final class SessionsWithoutFinalizer extends RepositoryImpl {
+final class SessionRepository extends RepositoryImpl {
 
-    private SessionsWithoutFinalizer(RepositoryConfig config) throws RepositoryException {
+    private SessionRepository(RepositoryConfig config) throws RepositoryException {
         super(config);
     }
 
-    static RepositoryImpl start(RepositoryConfig config) throws RepositoryException {
-        return new SessionsWithoutFinalizer(config);
+    static SessionRepository start(RepositoryConfig config) throws RepositoryException {
+        return new SessionRepository(config);
+    }
+
+    /**
+     * A session on {@code workspace} for a subject an earlier log-in authenticated ({@code SessionImpl#getSubject}).
+     *
+     * @throws javax.jcr.NoSuchWorkspaceException if there is no such workspace
+     */
+    SessionImpl sessionFor(Subject authenticated, String workspace) throws RepositoryException {
+        return createSession(authenticated, workspace);
     }
 
     @Override
