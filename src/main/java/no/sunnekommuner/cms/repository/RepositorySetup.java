@@ -35,20 +35,44 @@ public final class RepositorySetup {
             new NodeTypeRegistrar(repository).register(definitions);
             // the media library: Magnolia's DAM node types and workspace, with a published twin like content
             DamNodeTypes.register(repository);
-            repository.ensureWorkspace(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE);
-            repository.ensureWorkspace(Workspaces.published(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE));
-            repository.ensureWorkspace(Workspaces.VERSIONS);
-            for (ContentTypeDefinition type : definitions.contentTypes().values()) {
-                repository.ensureWorkspace(type.workspace());
-                repository.ensureWorkspace(Workspaces.published(type.workspace()));
-            }
-            for (DeliveryEndpointDefinition endpoint : definitions.endpoints().values()) {
-                // an endpoint may deliver from a workspace no content type declares (Magnolia allows it)
-                repository.ensureWorkspace(endpoint.workspace());
-                repository.ensureWorkspace(Workspaces.published(endpoint.workspace()));
+            for (String workspace : workspaces(definitions)) {
+                repository.ensureWorkspace(workspace);
             }
         } catch (RepositoryException e) {
             throw new StoreFailureException("The repository could not be prepared: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens every workspace of {@link #prepare} once (those open already cost nothing). Jackrabbit opens a
+     * workspace's database and search index at its first login, 100-300 ms each: done here after start-up, the
+     * first request to a workspace does not wait for it.
+     */
+    public static void openWorkspaces(JcrRepository repository, DefinitionRegistry definitions) {
+        try {
+            for (String workspace : workspaces(definitions)) {
+                repository.withSession(workspace, s -> null);
+            }
+        } catch (RepositoryException e) {
+            throw new StoreFailureException("The repository could not open its workspaces: " + e.getMessage(), e);
+        }
+    }
+
+    /** The workspaces the definitions need: drafts, published twins, versions, the media library. */
+    private static java.util.Set<String> workspaces(DefinitionRegistry definitions) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        names.add(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE);
+        names.add(Workspaces.published(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE));
+        names.add(Workspaces.VERSIONS);
+        for (ContentTypeDefinition type : definitions.contentTypes().values()) {
+            names.add(type.workspace());
+            names.add(Workspaces.published(type.workspace()));
+        }
+        for (DeliveryEndpointDefinition endpoint : definitions.endpoints().values()) {
+            // an endpoint may deliver from a workspace no content type declares (Magnolia allows it)
+            names.add(endpoint.workspace());
+            names.add(Workspaces.published(endpoint.workspace()));
+        }
+        return names;
     }
 }

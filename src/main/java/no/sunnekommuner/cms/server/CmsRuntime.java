@@ -44,6 +44,7 @@ public final class CmsRuntime implements AutoCloseable {
     private final ApiTokens tokens;
     private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics;
     private no.sunnekommuner.cms.content.workflow.PublicationScheduler scheduler;
+    private StartupTasks startup;
     private no.sunnekommuner.cms.content.audit.AuditLog audit;
     private no.sunnekommuner.cms.content.webhooks.WebhookDispatcher webhooks;
     private no.sunnekommuner.cms.content.preview.PreviewLinks previews;
@@ -66,8 +67,8 @@ public final class CmsRuntime implements AutoCloseable {
     }
 
     /**
-     * Loads the definitions (severe problems stop start-up with their messages), starts the repository and
-     * prepares workspaces and node types.
+     * Loads the definitions (severe problems stop start-up with their messages), starts the repository,
+     * prepares workspaces and node types and runs the start-up tasks ({@link #begin}); returns when all is done.
      */
     public static CmsRuntime start(Settings settings) throws IOException {
         return start(settings, Clock.systemUTC());
@@ -78,16 +79,37 @@ public final class CmsRuntime implements AutoCloseable {
      * the scheduler runs what is due at once, then every {@code workflow.schedulerIntervalMillis}.
      */
     public static CmsRuntime start(Settings settings, Clock clock) throws IOException {
+        CmsRuntime runtime = begin(settings, clock);
+        try {
+            runtime.awaitStarted();
+        } catch (RuntimeException | Error e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    /**
+     * As {@link #start(Settings, Clock)}, but returns once the services are wired, while the start-up tasks run
+     * on a thread of their own: the asset migration and the scheduler's first pass, then (not waited for) every
+     * workspace opened (see {@link StartupTasks}). The server starts its web side meanwhile and waits with {@link #awaitStarted()};
+     * {@link #started()} tells the readiness endpoint.
+     */
+    public static CmsRuntime begin(Settings settings, Clock clock) throws IOException {
+        StartupPhases phases = new StartupPhases();
         List<Path> dirs = settings.lightModuleDirs();
         DefinitionRegistry definitions = new LightModuleLoader().loadOrFail(dirs);
         definitions.problems().forEach(p -> LOG.warn("Definition problem: {}", p));
         LOG.info("Loaded light modules {} from {}: {} content types, {} apps, {} endpoints",
                 definitions.modules(), dirs, definitions.contentTypes().size(), definitions.apps().size(),
                 definitions.endpoints().size());
+        phases.done("definitions");
         JcrRepository repository = RepositorySetup.open(DataFolder.prepare(settings.dataDir().toAbsolutePath()
                 .normalize()), settings.repositoryOptions());
         try {
+            phases.done("repository");
             RepositorySetup.prepare(repository, definitions);
+            phases.done("node types and workspaces");
             SiteLocales locales = settings.siteLocales();
             io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = Metrics.registry(repository);
             MeteredContentStore store = new MeteredContentStore(new JcrContentStore(repository), metrics);
@@ -108,10 +130,6 @@ public final class CmsRuntime implements AutoCloseable {
                     new no.sunnekommuner.cms.content.media.AssetIntake(MediaSettings.limits(settings));
             content.guardWorkspace(no.sunnekommuner.cms.content.media.AssetNodes.WORKSPACE,
                     new no.sunnekommuner.cms.content.media.AssetGuard(intake));
-            // values of asset properties from before they were assets (image URLs) become asset keys, audited
-            new no.sunnekommuner.cms.content.media.AssetReferenceMigration(content, java.util.List.of(
-                    settings.get("server.baseUrl", ""), settings.get("delivery.linkBase",
-                            settings.get("server.baseUrl", "")))).run();
             // another cluster node's writes empty the same caches as local ones (delivery, query counts, grids)
             repository.onExternalChange(content::announceExternalChange);
             UserDirectory users = new UserDirectory(new JcrUserStore(repository), new PasswordHasher());
@@ -130,7 +148,17 @@ public final class CmsRuntime implements AutoCloseable {
             webhooks.start();
             runtime.scheduler = new no.sunnekommuner.cms.content.workflow.PublicationScheduler(content, clock,
                     java.time.Duration.ofMillis(settings.integer("workflow.schedulerIntervalMillis")));
-            runtime.scheduler.start(); // after the webhooks: what is due at start is announced too
+            phases.done("services");
+            LOG.info("Content runtime wired in {} ms: {}", phases.totalMillis(), phases);
+            java.util.Map<String, Runnable> tasks = new java.util.LinkedHashMap<>();
+            // values of asset properties from before they were assets (image URLs) become asset keys, audited
+            tasks.put("asset migration", () -> new no.sunnekommuner.cms.content.media.AssetReferenceMigration(
+                    content, java.util.List.of(settings.get("server.baseUrl", ""), settings.get("delivery.linkBase",
+                            settings.get("server.baseUrl", "")))).run());
+            // after the webhooks: what is due at start is announced too
+            tasks.put("scheduler's first pass", runtime.scheduler::start);
+            runtime.startup = new StartupTasks(tasks, settings.flag("repository.warmUp")
+                    ? () -> RepositorySetup.openWorkspaces(repository, definitions) : null);
             return runtime;
         } catch (RuntimeException e) {
             repository.close();
@@ -210,8 +238,21 @@ public final class CmsRuntime implements AutoCloseable {
         return previews;
     }
 
+    /** Whether the start-up tasks are done (the readiness endpoint answers 503 "starting" until then). */
+    public boolean started() {
+        return startup.isDone();
+    }
+
+    /** Waits for the start-up tasks; their failure is thrown here. */
+    public void awaitStarted() {
+        startup.await();
+    }
+
     @Override
     public void close() {
+        if (startup != null) {
+            startup.finish(); // the tasks write through the repository closed below
+        }
         if (scheduler != null) {
             scheduler.close();
         }

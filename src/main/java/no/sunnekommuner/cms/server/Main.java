@@ -48,12 +48,14 @@ public final class Main {
         settings.demoContent();
         CmsRuntime runtime;
         try {
-            runtime = CmsRuntime.start(settings);
+            // the start-up tasks (workspaces opened, asset migration, scheduler) run while the web server starts
+            runtime = CmsRuntime.begin(settings, java.time.Clock.systemUTC());
         } catch (no.sunnekommuner.cms.definition.load.DefinitionProblemsException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
+        StartupPhases phases = new StartupPhases();
         CmsServer server;
         java.util.Optional<String> generatedPassword;
         try {
@@ -61,8 +63,10 @@ public final class Main {
                 new DemoContent(runtime.content()).loadIfEmpty();
             }
             generatedPassword = InitialAdmin.ensure(runtime.users(), settings);
+            phases.done("demo content and accounts");
             List<WebModule> modules = new ArrayList<>(webModules(runtime));
             server = new CmsServer(settings.get("server.host"), port, security, modules);
+            phases.done("web modules");
         } catch (RuntimeException e) {
             runtime.close(); // the repository's lock must not outlive a refused start
             throw e;
@@ -76,6 +80,18 @@ public final class Main {
             runtime.close();
         }, "shutdown"));
         server.start();
+        phases.done("jetty");
+        try {
+            runtime.awaitStarted();
+        } catch (RuntimeException e) {
+            // the shutdown hook stops Jetty and closes the repository
+            LOG.error("Start-up failed", e);
+            System.exit(1);
+            return;
+        }
+        phases.done("waiting for the start-up tasks");
+        LOG.info("Ready {} ms after the content runtime ({}); {} ms since the JVM started", phases.totalMillis(),
+                phases, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         String base = "http://localhost:" + server.port();
         no.sunnekommuner.cms.website.SiteServer site;
         try {

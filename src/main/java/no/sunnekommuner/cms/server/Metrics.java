@@ -57,7 +57,7 @@ final class Metrics {
             }
         });
         Settings settings = runtime.settings();
-        return new OperationsModule(runtime.repository(), registry, settings.flag("metrics.enabled"),
+        return new OperationsModule(runtime.repository(), runtime::started, registry, settings.flag("metrics.enabled"),
                 settings.get("metrics.token", ""), routes);
     }
 }

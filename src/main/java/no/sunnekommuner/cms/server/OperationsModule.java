@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Operations endpoints for load balancers and monitoring: {@code /.health/live} (the process serves requests),
- * {@code /.health/ready} (the repository logs in and answers a query, and in postgresql mode the database
- * answers; 503 otherwise) and {@code /.metrics} (Prometheus text format; off with {@code metrics.enabled=false},
+ * {@code /.health/ready} (start-up has finished, the repository logs in and answers a query, and in postgresql
+ * mode the database answers; 503 otherwise) and {@code /.metrics} (Prometheus text format; off with {@code metrics.enabled=false},
  * behind {@code Authorization: Bearer <metrics.token>} when a token is set). No answer carries a secret.
  */
 final class OperationsModule implements WebModule {
@@ -38,6 +38,7 @@ final class OperationsModule implements WebModule {
     private static final long READY_TIMEOUT_MS = 3_000;
 
     private final JcrRepository repository;
+    private final java.util.function.BooleanSupplier started;
     private final PrometheusMeterRegistry registry;
     private final boolean metricsEnabled;
     private final String metricsToken;
@@ -49,9 +50,12 @@ final class OperationsModule implements WebModule {
 
     private final java.util.Set<String> routes;
 
-    OperationsModule(JcrRepository repository, PrometheusMeterRegistry registry, boolean metricsEnabled,
-            String metricsToken, java.util.Set<String> routes) {
+    /** @param started whether start-up has finished its tasks (before that, ready answers 503 "starting") */
+    OperationsModule(JcrRepository repository, java.util.function.BooleanSupplier started,
+            PrometheusMeterRegistry registry, boolean metricsEnabled, String metricsToken,
+            java.util.Set<String> routes) {
         this.repository = repository;
+        this.started = started;
         this.routes = routes;
         this.registry = registry;
         this.metricsEnabled = metricsEnabled;
@@ -96,6 +100,13 @@ final class OperationsModule implements WebModule {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             ObjectNode body = JSON.createObjectNode();
+            if (!started.getAsBoolean()) {
+                body.put("status", "DOWN");
+                body.put("mode", repository.options().mode().name().toLowerCase(java.util.Locale.ROOT));
+                body.put("reason", "starting");
+                json(resp, 503, body);
+                return;
+            }
             String failure = null;
             Future<?> check = checks.submit(() -> {
                 repository.checkReady();

@@ -137,6 +137,32 @@ class OperationsIT {
         }
     }
 
+    @Test
+    void readyAnswersStartingUntilTheStartUpTasksAreDone() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        try (CmsRuntime runtime = TestRuntimes.start(data)) {
+            OperationsModule operations = new OperationsModule(runtime.repository(), started::get, runtime.metrics(),
+                    false, "", Set.of());
+            try (CmsServer server = new CmsServer("127.0.0.1", 0, List.of(operations))) {
+                server.start();
+                java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+                java.net.URI ready = java.net.URI.create("http://127.0.0.1:" + server.port() + "/.health/ready");
+                HttpResponse<String> starting = client.send(java.net.http.HttpRequest.newBuilder(ready).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                // a load balancer sends no visitor to a server whose migration or first scheduler pass still runs
+                assertThat(starting.statusCode()).isEqualTo(503);
+                assertThat(JSON.readTree(starting.body()).path("status").asText()).isEqualTo("DOWN");
+                assertThat(JSON.readTree(starting.body()).path("reason").asText()).isEqualTo("starting");
+                started.set(true);
+                HttpResponse<String> up = client.send(java.net.http.HttpRequest.newBuilder(ready).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(up.statusCode()).isEqualTo(200);
+                assertThat(JSON.readTree(up.body()).path("status").asText()).isEqualTo("UP");
+            }
+        }
+        assertThat(started).isTrue();
+    }
+
     private static HttpResponse<String> awaitStatus(TestServer server, int status, long millis) throws Exception {
         long end = System.currentTimeMillis() + millis;
         HttpResponse<String> r;

@@ -31,6 +31,8 @@ public final class TestRuntimes {
         values.put("lightModules.dirs", lightModuleDirs.stream().map(Path::toString).collect(Collectors.joining(",")));
         values.put("demo.content", "false");
         values.put("server.port", "0");
+        // the suite starts hundreds of runtimes: no background opening of workspaces a test may never use
+        values.put("repository.warmUp", "false");
         return new Settings(values);
     }
 

@@ -47,7 +47,8 @@ public final class TestServer implements AutoCloseable {
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             settings = settings.with(e.getKey(), e.getValue());
         }
-        CmsRuntime runtime = CmsRuntime.start(settings, clock);
+        // as Main starts: the start-up tasks run while the web server starts, and start returns when both are done
+        CmsRuntime runtime = CmsRuntime.begin(settings, clock);
         try {
             // a restored repository (backup tests) already holds them
             if (runtime.users().find(EDITOR).isEmpty()) {
@@ -60,6 +61,12 @@ public final class TestServer implements AutoCloseable {
             }
             CmsServer server = new CmsServer("127.0.0.1", 0, HttpSecurity.of(settings), Main.webModules(runtime));
             server.start();
+            try {
+                runtime.awaitStarted();
+            } catch (RuntimeException | Error e) {
+                server.close();
+                throw e;
+            }
             return new TestServer(runtime, server);
         } catch (Exception | Error e) {
             runtime.close();
