@@ -27,6 +27,12 @@ public final class QueryCounts {
      */
     static final long DEFAULT_HIT_LIST_BYTES = 16L << 20;
 
+    /**
+     * Memory for nodes read by identifier (reference targets: the same few members and theme groups are rendered
+     * into every page of news), weighed by their strings: 4 MB hold about a thousand members.
+     */
+    static final long REFERENCED_NODE_BYTES = 4L << 20;
+
     /** What a count depends on: the workspace and the statement without its order clause (or a property name). */
     record Key(String workspace, String statement) {
     }
@@ -102,6 +108,10 @@ public final class QueryCounts {
      */
     private final GenerationCache<List<String>, List<String>> concreteTypes = GenerationCache.ofSize(500);
 
+    /** Nodes by workspace and identifier, as {@link JcrNodeReader} read them (see {@link #REFERENCED_NODE_BYTES}). */
+    private final GenerationCache<Key, no.sunnekommuner.cms.content.spi.StoredNode> nodesById =
+            GenerationCache.ofWeight(REFERENCED_NODE_BYTES, (k, node) -> weight(node));
+
     public QueryCounts() {
         this(GenerationCache.ofSize(MAX_ENTRIES), DEFAULT_HIT_LIST_BYTES);
     }
@@ -162,8 +172,37 @@ public final class QueryCounts {
         hitLists.put(new Key(workspace, xpath), hits, walkedAt);
     }
 
-    /** Forgets every count, hit list and sampled type (called whenever content changes). */
+    /** The generation to take before reading a node for {@link #rememberNode}. */
+    long nodeGeneration() {
+        return nodesById.generation();
+    }
+
+    /** A node read by identifier while content was unchanged, or null. */
+    no.sunnekommuner.cms.content.spi.StoredNode node(String workspace, String identifier) {
+        return nodesById.get(new Key(workspace, identifier));
+    }
+
+    /** Keeps a node read while the generation was {@code readAt} (not when content changed meanwhile). */
+    void rememberNode(String workspace, String identifier, no.sunnekommuner.cms.content.spi.StoredNode node,
+            long readAt) {
+        nodesById.put(new Key(workspace, identifier), node, readAt);
+    }
+
+    /** Roughly the bytes a node holds: its strings (two bytes a character) and the objects around them. */
+    private static int weight(no.sunnekommuner.cms.content.spi.StoredNode node) {
+        long bytes = 200L + 2L * (node.path().length() + node.identifier().length());
+        for (no.sunnekommuner.cms.content.spi.StoredProperty p : node.properties()) {
+            bytes += 80 + 2L * p.name().length();
+            for (String v : p.values()) {
+                bytes += 48 + 2L * v.length();
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    /** Forgets every count, hit list, node and sampled type (called whenever content changes). */
     public void invalidate() {
+        nodesById.invalidate();
         counts.invalidate();
         hitLists.invalidate();
         sampledTypes.invalidate();
