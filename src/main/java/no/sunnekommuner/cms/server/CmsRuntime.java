@@ -92,8 +92,8 @@ public final class CmsRuntime implements AutoCloseable {
     /**
      * As {@link #start(Settings, Clock)}, but returns once the services are wired, while the start-up tasks run
      * on a thread of their own: the asset migration and the scheduler's first pass, then (not waited for) every
-     * workspace opened (see {@link StartupTasks}). The server starts its web side meanwhile and waits with {@link #awaitStarted()};
-     * {@link #started()} tells the readiness endpoint.
+     * workspace opened (see {@link StartupTasks}). The server starts its web side meanwhile and waits with
+     * {@link #awaitStarted()}; {@link #started()} tells the readiness endpoint.
      */
     public static CmsRuntime begin(Settings settings, Clock clock) throws IOException {
         StartupPhases phases = new StartupPhases();

@@ -48,7 +48,7 @@ public final class Main {
         settings.demoContent();
         CmsRuntime runtime;
         try {
-            // the start-up tasks (workspaces opened, asset migration, scheduler) run while the web server starts
+            // the start-up tasks (asset migration, the scheduler's first pass) run while the web server starts
             runtime = CmsRuntime.begin(settings, java.time.Clock.systemUTC());
         } catch (no.sunnekommuner.cms.definition.load.DefinitionProblemsException e) {
             System.err.println(e.getMessage());
