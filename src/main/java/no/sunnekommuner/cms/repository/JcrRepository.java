@@ -33,7 +33,14 @@ public final class JcrRepository implements AutoCloseable {
     private static final String ADMIN = "admin";
 
     private final Path home;
-    private final SessionRepository repository;
+    /** Completes when Jackrabbit has started and the start's own work is done; logins wait for it. */
+    private final java.util.concurrent.CompletableFuture<SessionRepository> started =
+            new java.util.concurrent.CompletableFuture<>();
+    /** Jackrabbit while the start thread prepares it (that thread's logins must not wait for themselves). */
+    private volatile SessionRepository starting;
+    private volatile Thread startThread;
+    /** Workspaces asked for before the start finished: created by the start, before anyone else logs in. */
+    private final Set<String> required = new java.util.LinkedHashSet<>();
     /** Who the first log-in authenticated: later sessions are opened for it without the password check. */
     private volatile javax.security.auth.Subject admin;
     private final RepositoryOptions options;
@@ -53,23 +60,89 @@ public final class JcrRepository implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong openSessions = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong sessionsOpened = new java.util.concurrent.atomic.AtomicLong();
 
-    private JcrRepository(Path home, SessionRepository repository, RepositoryOptions options)
-            throws RepositoryException {
+    private JcrRepository(Path home, RepositoryOptions options) {
         this.home = home;
-        this.repository = repository;
         this.options = options;
         this.externalChanges = new ExternalChanges(this);
-        Session session = login("default");
+    }
+
+    /** What the start does once Jackrabbit runs, before anyone else logs in (node types, workspaces). */
+    @FunctionalInterface
+    public interface StartWork {
+        void run(JcrRepository repository) throws RepositoryException;
+    }
+
+    /** On the start thread: Jackrabbit, the workspaces it has, then {@code work}; then the waiting logins go on. */
+    private void startJackrabbit(InputSource config, Properties variables, StartWork work) {
+        SessionRepository repository = null;
         try {
-            knownWorkspaces.addAll(Set.of(session.getWorkspace().getAccessibleWorkspaceNames()));
+            long begun = System.nanoTime();
+            repository = SessionRepository.start(RepositoryConfig.create(config, variables));
+            // Jackrabbit's item-state caches (and its bundle caches, repository.xml) are kept small on purpose: no
+            // cache of ours holds a news workspace of 10,000 items, and a cache that churns under pages read all
+            // over the list keeps each entry long enough to be promoted, so the old generation filled with evicted
+            // entries and full collections set the p99 (GC logs, issue 13). Small caches' entries die young;
+            // Derby's page cache below them keeps the bundles as compact bytes in buffers it reuses. README, Memory.
+            repository.getCacheManager().setMaxMemoryPerCache(ITEM_STATE_CACHE_PER_WORKSPACE);
+            repository.getCacheManager().setMaxMemory(ITEM_STATE_CACHES);
+            LOG.info("Jackrabbit repository ({}) started in {} ms at {}", options,
+                    (System.nanoTime() - begun) / 1_000_000, home);
+            starting = repository;
+            Session session = login("default");
+            try {
+                knownWorkspaces.addAll(Set.of(session.getWorkspace().getAccessibleWorkspaceNames()));
+            } finally {
+                session.logout();
+            }
+            if (options.clustered()) {
+                for (String workspace : knownWorkspaces) {
+                    externalChanges.watch(workspace);
+                }
+            }
+            work.run(this);
+            synchronized (required) {
+                // asked for meanwhile (requireWorkspace): created before anyone else logs in
+                for (String workspace : required) {
+                    ensureWorkspace(workspace);
+                }
+                started.complete(repository);
+            }
+        } catch (RepositoryException | RuntimeException | Error e) {
+            externalChanges.close();
+            if (repository != null) {
+                repository.shutdown();
+            }
+            started.completeExceptionally(e);
         } finally {
-            session.logout();
+            starting = null;
         }
-        if (options.clustered()) {
-            for (String workspace : knownWorkspaces) {
-                externalChanges.watch(workspace);
+    }
+
+    /**
+     * Jackrabbit, once started: the start thread gets it at once, every other caller waits for the start (a
+     * failed start is thrown to each, with its cause).
+     */
+    private SessionRepository jackrabbit() throws RepositoryException {
+        if (Thread.currentThread() == startThread) {
+            SessionRepository repository = starting;
+            if (repository != null) {
+                return repository;
             }
         }
+        try {
+            return started.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RepositoryException("The repository in " + home + " did not start: " + cause.getMessage(),
+                    cause);
+        }
+    }
+
+    /**
+     * Waits until the repository has started (as {@link #start} leaves it); a failed start is thrown.
+     */
+    public void awaitStarted() throws RepositoryException {
+        jackrabbit();
     }
 
     /**
@@ -115,6 +188,20 @@ public final class JcrRepository implements AutoCloseable {
      * configured PostgreSQL database (then {@code home} keeps only this instance's indexes and revision).
      */
     public static JcrRepository start(Path home, RepositoryOptions options) throws IOException, RepositoryException {
+        JcrRepository repository = begin(home, options, r -> {
+        });
+        repository.awaitStarted();
+        return repository;
+    }
+
+    /**
+     * As {@link #start(Path, RepositoryOptions)}, but returns at once, while Jackrabbit starts on a thread of its
+     * own and then runs {@code work}: the caller builds what needs no content meanwhile (the web server). Every
+     * log-in waits until both are done, and throws if the start failed ({@link #awaitStarted}); so does
+     * {@link #close}, before it shuts down. The checks that need no repository (the data folder, its mode) throw
+     * here, at once.
+     */
+    public static JcrRepository begin(Path home, RepositoryOptions options, StartWork work) throws IOException {
         Files.createDirectories(home);
         Path config = home.resolve("repository.xml");
         String template = options.clustered() ? "repository-postgresql.xml" : "repository.xml";
@@ -155,24 +242,13 @@ public final class JcrRepository implements AutoCloseable {
             variables.setProperty("sk.cluster.nodeId", effective.clusterNodeId());
             variables.setProperty("sk.cluster.syncDelay", String.valueOf(effective.syncDelayMillis()));
         }
-        long started = System.nanoTime();
-        SessionRepository repository = SessionRepository.start(RepositoryConfig.create(
-                new InputSource(config.toUri().toString()), variables));
-        // Jackrabbit's item-state caches (and its bundle caches, repository.xml) are kept small on purpose: no cache
-        // of ours holds a news workspace of 10,000 items, and a cache that churns under pages read all over the
-        // list keeps each entry long enough to be promoted, so the old generation filled with evicted entries
-        // and full collections set the p99 (GC logs, issue 13). Small caches' entries die young; Derby's page
-        // cache below them keeps the bundles as compact bytes in buffers it reuses. README, Memory.
-        repository.getCacheManager().setMaxMemoryPerCache(ITEM_STATE_CACHE_PER_WORKSPACE);
-        repository.getCacheManager().setMaxMemory(ITEM_STATE_CACHES);
-        LOG.info("Jackrabbit repository ({}) started in {} ms at {}", effective,
-                (System.nanoTime() - started) / 1_000_000, home);
-        try {
-            return new JcrRepository(home, repository, effective);
-        } catch (RepositoryException | RuntimeException e) {
-            repository.shutdown();
-            throw e;
-        }
+        JcrRepository repository = new JcrRepository(home, effective);
+        InputSource source = new InputSource(config.toUri().toString());
+        Thread thread = new Thread(() -> repository.startJackrabbit(source, variables, work), "repository-start");
+        thread.setDaemon(true);
+        repository.startThread = thread;
+        thread.start();
+        return repository;
     }
 
     /**
@@ -265,8 +341,9 @@ public final class JcrRepository implements AutoCloseable {
         return home;
     }
 
-    public Repository jcr() {
-        return repository;
+    /** Jackrabbit itself, once started (waits for the start). */
+    public Repository jcr() throws RepositoryException {
+        return jackrabbit();
     }
 
     /** Creates the workspace if it does not exist yet. */
@@ -294,6 +371,20 @@ public final class JcrRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the workspace if it does not exist yet: at once when the repository has started, else as part of
+     * the start, before any other log-in (so a store can ask for its workspace while it is built, without waiting).
+     */
+    public void requireWorkspace(String name) throws RepositoryException {
+        synchronized (required) {
+            if (!started.isDone()) {
+                required.add(name);
+                return;
+            }
+        }
+        ensureWorkspace(name);
+    }
+
     /** Remembered query totals of this repository; the content service empties them on every change. */
     public QueryCounts queryCounts() {
         return queryCounts;
@@ -303,6 +394,7 @@ public final class JcrRepository implements AutoCloseable {
     public Session login(String workspace) throws RepositoryException {
         javax.jcr.Session session;
         javax.security.auth.Subject authenticated = admin;
+        SessionRepository repository = jackrabbit();
         if (authenticated == null) {
             session = repository.login(new SimpleCredentials(ADMIN, ADMIN.toCharArray()), workspace);
             admin = ((org.apache.jackrabbit.core.SessionImpl) session).getSubject();
@@ -352,6 +444,12 @@ public final class JcrRepository implements AutoCloseable {
 
     @Override
     public void close() {
+        SessionRepository repository;
+        try {
+            repository = jackrabbit(); // a start still running ends first
+        } catch (RepositoryException e) {
+            return; // the failed start shut Jackrabbit down itself
+        }
         LOG.info("Shutting down the repository at {}", home);
         externalChanges.close();
         repository.shutdown();

@@ -26,7 +26,7 @@ public final class JcrTokenStore implements TokenStore {
     public JcrTokenStore(JcrRepository repository) {
         this.repository = repository;
         try {
-            repository.ensureWorkspace(JcrUserStore.WORKSPACE);
+            repository.requireWorkspace(JcrUserStore.WORKSPACE); // no wait for a starting repository
         } catch (RepositoryException e) {
             throw new IllegalStateException("Token store unavailable", e);
         }

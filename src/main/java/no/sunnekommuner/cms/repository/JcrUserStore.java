@@ -30,7 +30,7 @@ public final class JcrUserStore implements UserStore {
     public JcrUserStore(JcrRepository repository) {
         this.repository = repository;
         try {
-            repository.ensureWorkspace(WORKSPACE);
+            repository.requireWorkspace(WORKSPACE); // no wait for a starting repository
         } catch (RepositoryException e) {
             throw new IllegalStateException("User directory unavailable", e);
         }

@@ -27,6 +27,27 @@ public final class RepositorySetup {
     }
 
     /**
+     * Starts the repository in {@code home} on a thread of its own, as {@link #open}, and prepares it for the
+     * definitions ({@link #prepare}) before any log-in of another thread goes on; returns at once (see
+     * {@link JcrRepository#begin}).
+     */
+    public static JcrRepository begin(Path home, RepositoryOptions options, DefinitionRegistry definitions)
+            throws IOException {
+        return JcrRepository.begin(home, options, repository -> prepare(repository, definitions));
+    }
+
+    /** Waits for a repository of {@link #begin} to have started and been prepared; a failed start is thrown. */
+    public static void awaitStarted(JcrRepository repository) {
+        try {
+            repository.awaitStarted();
+        } catch (RepositoryException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StoreFailureException("The repository in " + repository.home() + " could not start: "
+                    + cause.getMessage(), e);
+        }
+    }
+
+    /**
      * Registers the node types of the content types and creates every workspace they and the endpoints need
      * (drafts, published twins, versions).
      */

@@ -46,13 +46,13 @@ public final class ApiTokens {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> lastWritten = new ConcurrentHashMap<>();
     /** Every token by hash, reloaded after each change: tokens are few, and each request looks one up. */
-    private volatile ImmutableMap<String, ApiToken> byHash;
+    private volatile ImmutableMap<String, ApiToken> byHash; // null until first needed
 
     public ApiTokens(TokenStore store, UserDirectory users, Clock clock) {
         this.store = store;
         this.users = users;
         this.clock = clock;
-        reload();
+        // the tokens are read at the first request that needs them: not while the repository starts
         users.addChangeListener(this::userChanged);
     }
 
@@ -111,7 +111,7 @@ public final class ApiTokens {
         if (bearer == null || bearer.length() != TOKEN_LENGTH || !bearer.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        ApiToken token = byHash.get(hash(bearer));
+        ApiToken token = byHash().get(hash(bearer));
         Instant now = clock.instant();
         if (token == null || token.expired(now)
                 || users.find(token.createdBy()).filter(User::canManageUsers).isEmpty()) {
@@ -141,6 +141,19 @@ public final class ApiTokens {
             tokens().stream().filter(t -> t.createdBy().equals(username)).forEach(t -> store.remove(t.id()));
             reload();
         }
+    }
+
+    private ImmutableMap<String, ApiToken> byHash() {
+        ImmutableMap<String, ApiToken> tokens = byHash;
+        if (tokens == null) {
+            synchronized (this) {
+                if (byHash == null) {
+                    reload();
+                }
+                tokens = byHash;
+            }
+        }
+        return tokens;
     }
 
     private void reload() {

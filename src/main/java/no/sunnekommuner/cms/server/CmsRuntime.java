@@ -96,6 +96,16 @@ public final class CmsRuntime implements AutoCloseable {
      * {@link #awaitStarted()}; {@link #started()} tells the readiness endpoint.
      */
     public static CmsRuntime begin(Settings settings, Clock clock) throws IOException {
+        return begin(settings, clock, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #begin(Settings, Clock)}, with tasks of the caller's that need the content (the demo content, the
+     * first admin account): the start-up thread runs them, in their iteration order, once the repository has
+     * started and before the asset migration.
+     */
+    public static CmsRuntime begin(Settings settings, Clock clock,
+            java.util.Map<String, java.util.function.Consumer<CmsRuntime>> first) throws IOException {
         StartupPhases phases = new StartupPhases();
         List<Path> dirs = settings.lightModuleDirs();
         DefinitionRegistry definitions = new LightModuleLoader().loadOrFail(dirs);
@@ -104,12 +114,13 @@ public final class CmsRuntime implements AutoCloseable {
                 definitions.modules(), dirs, definitions.contentTypes().size(), definitions.apps().size(),
                 definitions.endpoints().size());
         phases.done("definitions");
-        JcrRepository repository = RepositorySetup.open(DataFolder.prepare(settings.dataDir().toAbsolutePath()
-                .normalize()), settings.repositoryOptions());
+        // Jackrabbit starts (and gets the node types and workspaces of the definitions) on a thread of its own,
+        // 1.5-2 s at 100,000 items: the services and the web server are built meanwhile, and every log-in waits
+        // for the start. Nothing below reads content; the start-up tasks begin by waiting for it.
+        JcrRepository repository = RepositorySetup.begin(DataFolder.prepare(settings.dataDir().toAbsolutePath()
+                .normalize()), settings.repositoryOptions(), definitions);
         try {
-            phases.done("repository");
-            RepositorySetup.prepare(repository, definitions);
-            phases.done("node types and workspaces");
+            phases.done("repository folder");
             SiteLocales locales = settings.siteLocales();
             io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = Metrics.registry(repository);
             MeteredContentStore store = new MeteredContentStore(new JcrContentStore(repository), metrics);
@@ -151,6 +162,8 @@ public final class CmsRuntime implements AutoCloseable {
             phases.done("services");
             LOG.info("Content runtime wired in {} ms: {}", phases.totalMillis(), phases);
             java.util.Map<String, Runnable> tasks = new java.util.LinkedHashMap<>();
+            tasks.put("repository start", () -> RepositorySetup.awaitStarted(repository));
+            first.forEach((name, task) -> tasks.put(name, () -> task.accept(runtime)));
             // values of asset properties from before they were assets (image URLs) become asset keys, audited
             tasks.put("asset migration", () -> new no.sunnekommuner.cms.content.media.AssetReferenceMigration(
                     content, java.util.List.of(settings.get("server.baseUrl", ""), settings.get("delivery.linkBase",

@@ -47,9 +47,17 @@ public final class Main {
         HttpSecurity security = HttpSecurity.of(settings);
         settings.demoContent();
         CmsRuntime runtime;
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<String>> generatedPassword =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
+        java.util.Map<String, Consumer<CmsRuntime>> initial = new java.util.LinkedHashMap<>();
+        if (settings.demoContent()) {
+            initial.put("demo content", r -> new DemoContent(r.content()).loadIfEmpty());
+        }
+        initial.put("accounts", r -> generatedPassword.set(InitialAdmin.ensure(r.users(), settings)));
         try {
-            // the start-up tasks (asset migration, the scheduler's first pass) run while the web server starts
-            runtime = CmsRuntime.begin(settings, java.time.Clock.systemUTC());
+            // the repository starts, and then the start-up tasks (these, the asset migration, the scheduler's first
+            // pass) run, while the web server starts
+            runtime = CmsRuntime.begin(settings, java.time.Clock.systemUTC(), initial);
         } catch (no.sunnekommuner.cms.definition.load.DefinitionProblemsException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -57,13 +65,7 @@ public final class Main {
         }
         StartupPhases phases = new StartupPhases();
         CmsServer server;
-        java.util.Optional<String> generatedPassword;
         try {
-            if (settings.demoContent()) {
-                new DemoContent(runtime.content()).loadIfEmpty();
-            }
-            generatedPassword = InitialAdmin.ensure(runtime.users(), settings);
-            phases.done("demo content and accounts");
             List<WebModule> modules = new ArrayList<>(webModules(runtime));
             server = new CmsServer(settings.get("server.host"), port, security, modules);
             phases.done("web modules");
@@ -79,10 +81,20 @@ public final class Main {
             }
             runtime.close();
         }, "shutdown"));
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            runtime.awaitStarted(); // a failed repository start is what to report, not what it broke in Jetty
+            throw e;
+        }
         phases.done("jetty");
         try {
             runtime.awaitStarted();
+        } catch (ConfigurationException e) {
+            // settings read by a start-up task (the first admin's): one line and exit 2, as those read before
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (RuntimeException e) {
             // the shutdown hook stops Jetty and closes the repository
             LOG.error("Start-up failed", e);
@@ -111,7 +123,7 @@ public final class Main {
         if (site != null) {
             System.out.println("  " + "http://localhost:" + site.port() + "/  (the public website, nb; /en/ in English)");
         }
-        generatedPassword.ifPresent(p -> System.out.println(System.lineSeparator() + "First start: created user '"
+        generatedPassword.get().ifPresent(p -> System.out.println(System.lineSeparator() + "First start: created user '"
                 + settings.get("admin.username", "admin") + "' with password " + p
                 + " (shown once; set SK_ADMIN_PASSWORD before the first start to choose it)"));
         System.out.println();
