@@ -359,11 +359,17 @@ public final class JcrContentStore implements ContentStore {
     @Override
     public ImmutableList<String> findNotStartingWith(String workspace, String nodeType, String property,
             String prefix, boolean includePublished) {
+        if (prefix.isEmpty()) {
+            return ImmutableList.of(); // every value starts with the empty string
+        }
+        // Two ranges around the values that start with the prefix: Lucene reads only the terms of the values in
+        // them (none, once the start-up migration is done). The not(jcr:like(…)) this replaces walked every
+        // document of the index, twice (draft and published) at each start: 0.5-1 s at 100,000 articles.
         String encoded = ISO9075.encode(property);
-        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                .replace("'", "''") + "%";
-        String statement = "/jcr:root//element(*, " + nodeType + ")[@" + encoded + " and not(jcr:like(@" + encoded
-                + ", '" + pattern + "'))]";
+        char last = prefix.charAt(prefix.length() - 1);
+        String above = prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
+        String statement = "/jcr:root//element(*, " + nodeType + ")[@" + encoded + " < '" + prefix.replace("'", "''")
+                + "' or @" + encoded + " >= '" + above.replace("'", "''") + "']";
         return findPaths(workspace, statement, includePublished);
     }
 
