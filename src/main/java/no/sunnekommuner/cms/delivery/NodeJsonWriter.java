@@ -177,8 +177,7 @@ final class NodeJsonWriter {
         }
         for (Map.Entry<String, StoredNode> e : byStoredName.entrySet()) {
             String stored = e.getKey();
-            String loc = ContentLocale.localeOfName(stored);
-            String base = loc == null ? stored : ContentLocale.baseName(stored, loc);
+            String base = baseName(stored);
             if (out.containsKey(base)) {
                 continue;
             }
@@ -210,8 +209,7 @@ final class NodeJsonWriter {
             String emitted = name;
             StoredProperty value = e.getValue();
             if (!locale.all()) {
-                String loc = ContentLocale.localeOfName(name);
-                String base = loc == null ? name : ContentLocale.baseName(name, loc);
+                String base = baseName(name);
                 if (out.containsKey(base)) {
                     continue;
                 }
@@ -243,11 +241,11 @@ final class NodeJsonWriter {
      */
     private String choose(String base, java.util.Set<String> names, java.util.function.Predicate<String> filled) {
         String language = options.locale().language();
-        String own = LocalisedNames.suffixed(base, language);
+        String own = suffixed(base, language, ownNames);
         if (names.contains(own) && filled.test(own)) {
             return own;
         }
-        String fallback = LocalisedNames.suffixed(base, options.fallbackLanguage());
+        String fallback = suffixed(base, options.fallbackLanguage(), fallbackNames);
         if (!language.equals(options.fallbackLanguage()) && names.contains(fallback) && filled.test(fallback)) {
             return fallback;
         }
@@ -279,17 +277,26 @@ final class NodeJsonWriter {
      * rendering a list page).
      */
     private boolean namePattern(String pattern, String name) {
-        Optional<java.util.regex.Pattern> compiled = patterns.computeIfAbsent(pattern, p -> {
-            try {
-                return Optional.of(java.util.regex.Pattern.compile(p));
-            } catch (java.util.regex.PatternSyntaxException literal) {
-                return Optional.empty();
-            }
-        });
-        return compiled.isPresent() && compiled.get().matcher(name).matches();
+        // the answer per property name, remembered for the response: a matcher per property of every node was a
+        // tenth of what rendering a list page allocated (JFR)
+        Map<String, Boolean> byName = patternMatches.computeIfAbsent(pattern, p -> new java.util.HashMap<>());
+        Boolean matches = byName.get(name);
+        if (matches == null) {
+            Optional<java.util.regex.Pattern> compiled = patterns.computeIfAbsent(pattern, p -> {
+                try {
+                    return Optional.of(java.util.regex.Pattern.compile(p));
+                } catch (java.util.regex.PatternSyntaxException literal) {
+                    return Optional.empty();
+                }
+            });
+            matches = compiled.isPresent() && compiled.get().matcher(name).matches();
+            byName.put(name, matches);
+        }
+        return matches;
     }
 
     private final Map<String, Optional<java.util.regex.Pattern>> patterns = new java.util.HashMap<>();
+    private final Map<String, Map<String, Boolean>> patternMatches = new java.util.HashMap<>();
 
     /**
      * {@code <key>@label} after the value of a property with options, when the endpoint asks for labels: the
@@ -383,10 +390,36 @@ final class NodeJsonWriter {
     }
 
     private String localisedName(StoredNode node) {
-        String name = node.name();
-        String loc = ContentLocale.localeOfName(name);
-        return loc == null || options.locale().all() ? name : ContentLocale.baseName(name, loc);
+        return options.locale().all() ? node.name() : baseName(node.name());
     }
+
+    /**
+     * The name without its locale suffix ({@code title_en} → {@code title}), remembered for the response: every
+     * node of a list page has the same names, and working them out again allocated two strings per property.
+     */
+    private String baseName(String stored) {
+        String base = baseNames.get(stored);
+        if (base == null) {
+            String loc = ContentLocale.localeOfName(stored);
+            base = loc == null ? stored : ContentLocale.baseName(stored, loc);
+            baseNames.put(stored, base);
+        }
+        return base;
+    }
+
+    /** {@code base_<language>}, remembered for the response as {@link #baseName}. */
+    private String suffixed(String base, String language, Map<String, String> memo) {
+        String name = memo.get(base);
+        if (name == null) {
+            name = LocalisedNames.suffixed(base, language);
+            memo.put(base, name);
+        }
+        return name;
+    }
+
+    private final Map<String, String> baseNames = new java.util.HashMap<>();
+    private final Map<String, String> ownNames = new java.util.HashMap<>();
+    private final Map<String, String> fallbackNames = new java.util.HashMap<>();
 
     static void writeValue(JsonGenerator g, StoredProperty property) throws IOException {
         if (property.multiple()) {
