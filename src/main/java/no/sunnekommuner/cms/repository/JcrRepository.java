@@ -55,6 +55,9 @@ public final class JcrRepository implements AutoCloseable {
     private static final long ITEM_STATE_CACHES = 8L << 20;
     private static final String PARALLEL_INDEX_READS = "<param name=\"useSimpleFSDirectory\" value=\"false\"/>";
     private static final String DERBY_PERSISTENCE = "org.apache.jackrabbit.core.persistence.pool.DerbyPersistenceManager";
+    private static final String STOCK_DERBY_PERSISTENCE_CLASS = "class=\"" + DERBY_PERSISTENCE + "\"";
+    private static final String DERBY_PERSISTENCE_CLASS = "class=\"" + DerbyBundlePersistenceManager.class.getName()
+            + "\"";
     private static final String SMALL_BUNDLE_CACHE = "<param name=\"bundleCacheSize\" value=\"1\"/>";
     private final Set<String> knownWorkspaces = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong openSessions = new java.util.concurrent.atomic.AtomicLong();
@@ -148,8 +151,9 @@ public final class JcrRepository implements AutoCloseable {
     /**
      * Repositories created before the check depended on the shutdown have {@code forceConsistencyCheck} fixed to
      * true in their copied configuration: it becomes the variable, in the repository template and every workspace.
-     * Those created before parallel index reads get {@code useSimpleFSDirectory=false} the same way, and embedded
-     * workspaces created before small bundle caches get {@code bundleCacheSize=1}.
+     * Those created before parallel index reads get {@code useSimpleFSDirectory=false} the same way, embedded
+     * workspaces created before small bundle caches get {@code bundleCacheSize=1}, and embedded workspaces and
+     * version stores made with Jackrabbit's Derby persistence manager get {@link DerbyBundlePersistenceManager}.
      */
     private static void forceConsistencyCheckByVariable(Path home) throws IOException {
         List<Path> configs = new ArrayList<>();
@@ -167,10 +171,13 @@ public final class JcrRepository implements AutoCloseable {
                 // indexes read in parallel (see repository.xml) in workspaces created before that setting
                 updated = updated.replace("</SearchIndex>", PARALLEL_INDEX_READS + "</SearchIndex>");
             }
-            if (!updated.contains("bundleCacheSize") && updated.contains(DERBY_PERSISTENCE)) {
+            // Derby's storage properties written only when they change (DerbyBundlePersistenceManager), in the
+            // workspaces and the version store created before that class
+            updated = updated.replace(STOCK_DERBY_PERSISTENCE_CLASS, DERBY_PERSISTENCE_CLASS);
+            if (!updated.contains("bundleCacheSize") && updated.contains(DERBY_PERSISTENCE_CLASS)) {
                 // small bundle caches (see repository.xml) in embedded workspaces created before that setting
-                updated = updated.replaceFirst("(<PersistenceManager class=\"" + java.util.regex.Pattern.quote(
-                        DERBY_PERSISTENCE) + "\">)", "$1" + SMALL_BUNDLE_CACHE);
+                updated = updated.replaceFirst("(<PersistenceManager " + java.util.regex.Pattern.quote(
+                        DERBY_PERSISTENCE_CLASS) + ">)", "$1" + SMALL_BUNDLE_CACHE);
             }
             if (!updated.equals(xml)) {
                 Files.writeString(file, updated, StandardCharsets.UTF_8);
