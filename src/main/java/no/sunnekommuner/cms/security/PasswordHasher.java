@@ -3,7 +3,6 @@ package no.sunnekommuner.cms.security;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 
 /** Hashes and checks passwords with bcrypt (cost 10: about 60 ms per check here, slow enough for guessing). */
 public final class PasswordHasher {
@@ -14,17 +13,14 @@ public final class PasswordHasher {
     public static final int MIN_LENGTH = 10;
 
     /**
-     * A hash of a random password nobody knows: checked for unknown usernames and over-long passwords, so that
-     * their answer takes as long as a wrong password of a real account (no username discovery by timing).
+     * A hash of a random password nobody knows (made once with this cost and thrown away): checked for unknown
+     * usernames and over-long passwords, so that their answer takes as long as a wrong password of a real account
+     * (no username discovery by timing). A constant rather than made at start-up, where a bcrypt hash cost a
+     * quarter of a second of CPU; its password need not be secret, as the check's answer is false either way.
      */
-    private final java.util.concurrent.CompletableFuture<String> dummyHash;
+    static final String DUMMY_HASH = "$2a$10$mQ8cIpiVxL7/FrWe7yHxdeWD9XzvRdsNuxmUPNMYgE4pZsYmeM32K";
 
     public PasswordHasher() {
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        // made beside the start-up (a bcrypt hash is a quarter of a second); the first check waits for it
-        this.dummyHash = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> hash(java.util.HexFormat.of().formatHex(random).toCharArray()));
     }
 
     public String hash(char[] password) {
@@ -39,7 +35,7 @@ public final class PasswordHasher {
     public boolean matches(char[] password, String hash) {
         boolean usable = hash != null && password != null && utf8Length(password) <= MAX_BYTES;
         char[] candidate = usable ? password : "x".toCharArray();
-        boolean verified = BCrypt.verifyer().verify(candidate, usable ? hash : dummyHash.join()).verified;
+        boolean verified = BCrypt.verifyer().verify(candidate, usable ? hash : DUMMY_HASH).verified;
         return usable && verified;
     }
 

@@ -42,7 +42,7 @@ public final class WebhookDispatcher implements ContentEventListener, AutoClosea
     private final List<Worker> workers = new ArrayList<>();
     private final Function<ContentEvent, String> deliveryUrl;
     private final WebhookSettings settings;
-    private final HttpClient client;
+    private final com.google.common.base.Supplier<HttpClient> client;
     private final Deque<WebhookDelivery> recent = new ArrayDeque<>();
 
     /**
@@ -53,9 +53,10 @@ public final class WebhookDispatcher implements ContentEventListener, AutoClosea
             Function<ContentEvent, String> deliveryUrl) {
         this.settings = settings;
         this.deliveryUrl = deliveryUrl;
-        // never follow redirects: a target could otherwise send the server on to an address nobody configured
-        this.client = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // never follow redirects: a target could otherwise send the server on to an address nobody configured.
+        // Made at the first delivery: a client sets up TLS (the trust store), 50-100 ms of a start without webhooks
+        this.client = com.google.common.base.Suppliers.memoize(() -> HttpClient.newBuilder()
+                .connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build());
         for (WebhookTarget target : targets) {
             workers.add(new Worker(target, new WebhookOutbox(folder.resolve(target.name()), settings.maxOutbox())));
         }
@@ -239,7 +240,7 @@ public final class WebhookDispatcher implements ContentEventListener, AutoClosea
                         .header("X-SK-Delivery", summary.path("eventId").asText())
                         .header(WebhookSignature.HEADER, WebhookSignature.sign(target.secret(), event.body()))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(event.body())).build();
-                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.get().send(request, HttpResponse.BodyHandlers.discarding());
                 status = response.statusCode();
                 message = "HTTP " + status;
             } catch (IOException e) {
