@@ -14,8 +14,8 @@ import org.apache.jackrabbit.core.util.db.DerbyConnectionHelper;
  * The embedded workspaces' bundle persistence: Jackrabbit's {@code pool.DerbyPersistenceManager}, with the same
  * defaults, parameters, tables and shutdown, except that Derby's five storage properties are written only where the
  * database holds another value. Jackrabbit's class writes all five at every start: five statements compiled and
- * five commits forced to disk per workspace database, 35-50 ms of each of the dozen databases a start opens (the
- * reads that replace them cost 6-15 ms). The values stay in the database once written, so a database made by
+ * five commits forced to disk per workspace database, 20-55 ms for each of the dozen databases a start opens
+ * (reading them costs 6-20 ms; measured on a busy machine). The values stay in the database once written, so a database made by
  * either class is left exactly as the other leaves it.
  */
 public class DerbyBundlePersistenceManager extends BundleDbPersistenceManager {

@@ -15,13 +15,10 @@ public final class PasswordHasher {
     /**
      * A hash of a random password nobody knows (made once with this cost and thrown away): checked for unknown
      * usernames and over-long passwords, so that their answer takes as long as a wrong password of a real account
-     * (no username discovery by timing). A constant rather than made at start-up, where a bcrypt hash cost a
-     * quarter of a second of CPU; its password need not be secret, as the check's answer is false either way.
+     * (no username discovery by timing). A constant rather than made at start-up, where a bcrypt hash cost
+     * 60-250 ms of CPU; its password need not be secret, as the check's answer is false either way.
      */
     static final String DUMMY_HASH = "$2a$10$mQ8cIpiVxL7/FrWe7yHxdeWD9XzvRdsNuxmUPNMYgE4pZsYmeM32K";
-
-    public PasswordHasher() {
-    }
 
     public String hash(char[] password) {
         return BCrypt.withDefaults().hashToString(COST, password);
