@@ -186,9 +186,12 @@ class ApplicationIntakeIT {
         big.put("declarationBase64", Base64.getEncoder().encodeToString(pdf(MAX_KB * 1024 + 1)));
         assertThat(fieldRules(postAs(newVisitor(), big))).containsExactly("declaration/declaration.tooLarge");
         big.put("declarationBase64", Base64.getEncoder().encodeToString(pdf(4 * MAX_KB * 1024)));
-        HttpResponse<String> huge = postAs(newVisitor(), big);
-        assertThat(huge.statusCode()).isEqualTo(413);
-        assertThat(fieldRules(huge)).containsExactly("declaration/declaration.tooLarge");
+        // several times: answered before the body was read, the client (still sending) saw a reset, not the 413
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> huge = postAs(newVisitor(), big);
+            assertThat(huge.statusCode()).isEqualTo(413);
+            assertThat(fieldRules(huge)).containsExactly("declaration/declaration.tooLarge");
+        }
         // not an application at all
         ObjectNode extra = valid("Ekstra kommune", "3232");
         extra.put("status", "accepted");
@@ -203,6 +206,45 @@ class ApplicationIntakeIT {
         assertThat(form.statusCode()).isEqualTo(415);
         assertThat(cms.get("/.rest/applications").statusCode()).isEqualTo(405);
         assertThat(cms.runtime().content().children("applications", "/")).hasSize(before);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsReadBeforeThe413SoTheClientGetsTheAnswerOnAConnectionThatStaysOpen() throws Exception {
+        ObjectNode big = valid("Stor kommune", "3232");
+        big.put("declarationBase64", Base64.getEncoder().encodeToString(pdf(4 * MAX_KB * 1024)));
+        byte[] body = JSON.writeValueAsBytes(big);
+        URI base = URI.create(cms.base());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /.rest/applications?lang=en HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nContent-Type: application/json\r\nX-SK-Intake-Secret: " + SECRET
+                    + "\r\nX-SK-Visitor-Address: " + newVisitor() + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            // a second request on the same connection: answered only if the first one's body was read
+            out.write(("GET /.rest/applications HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answers = readUntil(socket.getInputStream(), "HTTP/1.1 405");
+            assertThat(answers).startsWith("HTTP/1.1 413").contains("declaration.tooLarge")
+                    .doesNotContain("Connection: close").contains("HTTP/1.1 405");
+        }
+    }
+
+    /** What the server sent until {@code marker} appeared (or it closed the connection, or 10 s passed). */
+    private static String readUntil(java.io.InputStream in, String marker) throws java.io.IOException {
+        java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            int n;
+            while (!seen.toString(StandardCharsets.ISO_8859_1).contains(marker) && (n = in.read(buffer)) >= 0) {
+                seen.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException | java.net.SocketTimeoutException closed) {
+            // reset or silent: what came before is the answer
+        }
+        return seen.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Test

@@ -113,12 +113,20 @@ public final class ApplicationIntakeServlet extends HttpServlet {
             return;
         }
         if (req.getContentLengthLong() > maxBody) {
+            if (req.getContentLengthLong() <= swallowLimit()) {
+                try (InputStream in = req.getInputStream()) {
+                    swallow(in);
+                }
+            }
             tooLarge(resp);
             return;
         }
         byte[] body;
         try (InputStream in = req.getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+            if (body.length > maxBody) {
+                swallow(in);
+            }
         }
         if (body.length > maxBody) {
             tooLarge(resp);
@@ -236,6 +244,28 @@ public final class ApplicationIntakeServlet extends HttpServlet {
             lang = req.getLocale() == null ? "nb" : req.getLocale().getLanguage();
         }
         return "en".equals(lang) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
+    }
+
+    /**
+     * How much of a body that is too large is read and thrown away before the 413, as Tomcat's maxSwallowSize
+     * does: a client still sending its body (Java's HTTP client, curl) reads the answer only if the server has
+     * read the body; a server that answers and closes with unread bytes resets the connection, and the client
+     * sees no answer at all. Beyond this the connection is closed after the answer (never an unbounded read).
+     */
+    private long swallowLimit() {
+        return Math.max(MIN_SWALLOW_BYTES, 2 * maxBody);
+    }
+
+    private static final long MIN_SWALLOW_BYTES = 2L << 20;
+
+    /** Reads and discards what is left of the body, at most up to {@link #swallowLimit()} bytes in all. */
+    private void swallow(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = swallowLimit();
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+            left -= n;
+        }
     }
 
     private void tooLarge(HttpServletResponse resp) throws IOException {
