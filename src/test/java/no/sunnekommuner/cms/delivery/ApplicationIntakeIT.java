@@ -209,7 +209,7 @@ class ApplicationIntakeIT {
     }
 
     @Test
-    void aBodyOverTheLimitIsReadBeforeThe413SoTheClientGetsTheAnswerOnAConnectionThatStaysOpen() throws Exception {
+    void aBodyOverTheLimitIsReadAfterThe413SoTheClientGetsTheAnswerOnAConnectionThatStaysOpen() throws Exception {
         ObjectNode big = valid("Stor kommune", "3232");
         big.put("declarationBase64", Base64.getEncoder().encodeToString(pdf(4 * MAX_KB * 1024)));
         byte[] body = JSON.writeValueAsBytes(big);
@@ -229,6 +229,22 @@ class ApplicationIntakeIT {
             String answers = readUntil(socket.getInputStream(), "HTTP/1.1 405");
             assertThat(answers).startsWith("HTTP/1.1 413").contains("declaration.tooLarge")
                     .doesNotContain("Connection: close").contains("HTTP/1.1 405");
+        }
+    }
+
+    @Test
+    void aClientWaitingFor100ContinueGetsThe413WithoutSendingTheBody() throws Exception {
+        URI base = URI.create(cms.base());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5_000); // well below the idle timeout: the answer must not wait for a body
+            String head = "POST /.rest/applications?lang=en HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nContent-Type: application/json\r\nX-SK-Intake-Secret: " + SECRET
+                    + "\r\nX-SK-Visitor-Address: " + newVisitor() + "\r\nExpect: 100-continue\r\nContent-Length: "
+                    + 4 * MAX_KB * 1024 + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = readUntil(socket.getInputStream(), "declaration.tooLarge");
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("declaration.tooLarge");
         }
     }
 

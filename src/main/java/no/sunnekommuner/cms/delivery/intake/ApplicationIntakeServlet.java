@@ -113,24 +113,20 @@ public final class ApplicationIntakeServlet extends HttpServlet {
             return;
         }
         if (req.getContentLengthLong() > maxBody) {
-            if (req.getContentLengthLong() <= swallowLimit()) {
-                try (InputStream in = req.getInputStream()) {
-                    swallow(in);
-                }
-            }
             tooLarge(resp);
+            if (req.getContentLengthLong() <= swallowLimit()) {
+                swallow(req.getInputStream());
+            }
             return;
         }
         byte[] body;
         try (InputStream in = req.getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
             if (body.length > maxBody) {
+                tooLarge(resp);
                 swallow(in);
+                return;
             }
-        }
-        if (body.length > maxBody) {
-            tooLarge(resp);
-            return;
         }
         Submission submission;
         try {
@@ -247,10 +243,12 @@ public final class ApplicationIntakeServlet extends HttpServlet {
     }
 
     /**
-     * How much of a body that is too large is read and thrown away before the 413, as Tomcat's maxSwallowSize
-     * does: a client still sending its body (Java's HTTP client, curl) reads the answer only if the server has
-     * read the body; a server that answers and closes with unread bytes resets the connection, and the client
-     * sees no answer at all. Beyond this the connection is closed after the answer (never an unbounded read).
+     * How much of a body that is too large is read and thrown away after the 413 has been sent, as Tomcat's
+     * maxSwallowSize does: a client that reads the answer only once it has sent its body (Java's HTTP client) gets
+     * it only if the server reads the body; a server that answers and closes with unread bytes resets the
+     * connection, and that client sees no answer at all. The answer goes first, so a client that waits for
+     * {@code 100 Continue} gets it without sending the body. Beyond this the connection is closed after the answer
+     * (never an unbounded read).
      */
     private long swallowLimit() {
         return Math.max(MIN_SWALLOW_BYTES, 2 * maxBody);
@@ -258,13 +256,17 @@ public final class ApplicationIntakeServlet extends HttpServlet {
 
     private static final long MIN_SWALLOW_BYTES = 2L << 20;
 
-    /** Reads and discards what is left of the body, at most up to {@link #swallowLimit()} bytes in all. */
-    private void swallow(InputStream in) throws IOException {
+    /** Reads and discards what is left of the body, at most {@link #swallowLimit()} bytes; the client may go. */
+    private void swallow(InputStream in) {
         byte[] buffer = new byte[8192];
         long left = swallowLimit();
-        int n;
-        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-            left -= n;
+        try (in) {
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException clientGone) {
+            // it has its answer, or has left: nothing to do
         }
     }
 
@@ -274,6 +276,7 @@ public final class ApplicationIntakeServlet extends HttpServlet {
         ((ObjectNode) root.get("error")).putArray("fields").addObject().put("field",
                 MembershipApplications.DECLARATION).put("rule", DeclarationCheck.TOO_LARGE);
         write(resp, 413, root);
+        resp.flushBuffer(); // sent before the rest of the body is read (see swallowLimit)
     }
 
     private void error(HttpServletResponse resp, int status, String code, String message) throws IOException {
@@ -289,7 +292,9 @@ public final class ApplicationIntakeServlet extends HttpServlet {
     private void write(HttpServletResponse resp, int status, ObjectNode body) throws IOException {
         resp.setStatus(status);
         resp.setContentType("application/json;charset=utf-8");
-        resp.getOutputStream().write(json.writeValueAsBytes(body));
+        byte[] bytes = json.writeValueAsBytes(body);
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
     }
 
     /** A body that is not an application at all (400 without field messages). */
