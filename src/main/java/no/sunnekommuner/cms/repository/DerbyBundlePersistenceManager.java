@@ -15,12 +15,12 @@ import org.apache.jackrabbit.core.util.db.DerbyConnectionHelper;
  * defaults, parameters, tables and shutdown, except that Derby's five storage properties are written only where the
  * database holds another value. Jackrabbit's class writes all five at every start: five statements compiled and
  * five commits forced to disk per workspace database, 20-55 ms for each of the dozen databases a start opens
- * (reading them costs 6-20 ms; measured on a busy machine). The values stay in the database once written, so a database made by
- * either class is left exactly as the other leaves it.
+ * (reading them costs 6-20 ms; measured on a busy machine). The values stay in the database once written, so a
+ * database made by either class is left exactly as the other leaves it.
  */
 public class DerbyBundlePersistenceManager extends BundleDbPersistenceManager {
 
-    static final String EMBEDDED_DRIVER = "org.apache.derby.jdbc.EmbeddedDriver";
+    private static final String EMBEDDED_DRIVER = DerbyConnectionHelper.DERBY_EMBEDDED_DRIVER;
 
     // Jackrabbit's defaults (pool.DerbyPersistenceManager)
     private int storageInitialPages = 16;
@@ -106,7 +106,7 @@ public class DerbyBundlePersistenceManager extends BundleDbPersistenceManager {
         }
     }
 
-    Map<String, String> storageProperties() {
+    private Map<String, String> storageProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("derby.storage.initialPages", String.valueOf(storageInitialPages));
         properties.put("derby.storage.minimumRecordSize", String.valueOf(storageMinimumRecordSize));
