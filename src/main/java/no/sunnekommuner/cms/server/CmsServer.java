@@ -1,7 +1,10 @@
 package no.sunnekommuner.cms.server;
 
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.http.UriCompliance;
@@ -55,6 +58,8 @@ public final class CmsServer implements AutoCloseable {
         // the session cookie is Secure whenever the request is HTTPS (directly or through a trusted proxy)
         context.getSessionHandler().setSecureRequestOnly(true);
         context.getServletHandler().setDecodeAmbiguousURIs(true);
+        // outermost filter: what an endpoint left unread of a body is read after its answer (UnreadBodyFilter)
+        context.addFilter(new FilterHolder(new UnreadBodyFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         modules.forEach(m -> m.register(context));
         // errors of the servlets (sendError) in JSON under /.rest/, a bare page elsewhere: never Jetty's page
         // naming the servlet
