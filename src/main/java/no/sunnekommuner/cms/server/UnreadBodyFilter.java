@@ -7,12 +7,14 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import no.sunnekommuner.cms.delivery.UnreadBody;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 
 /**
  * Reads and throws away what an endpoint left unread of a request body once it has answered, up to
- * {@link #MAX_DRAIN_BYTES}, as Tomcat's {@code maxSwallowSize} does. Endpoints refuse a body from its declared length
+ * {@link #MAX_DRAIN_BYTES} or the larger bound the endpoint asked for ({@link UnreadBody}), as Tomcat's
+ * {@code maxSwallowSize} does. Endpoints refuse a body from its declared length
  * before reading it (413 from the nodes API, the import, the media upload; 401 or 403 before a write): if the server
  * then closes the connection with the body unread, a client that reads only once it has sent everything (Java's HTTP
  * client, many scripts) meets a reset connection instead of the answer. The answer is sent first, so a client that
@@ -34,7 +36,11 @@ final class UnreadBodyFilter extends HttpFilter {
         chain.doFilter(req, resp);
         long declared = req.getContentLengthLong();
         boolean chunked = declared < 0 && req.getHeader("Transfer-Encoding") != null;
-        if ((declared <= 0 && !chunked) || declared > MAX_DRAIN_BYTES || req.isAsyncStarted()) {
+        if (declared <= 0 && !chunked) {
+            return;
+        }
+        long bound = Math.max(MAX_DRAIN_BYTES, UnreadBody.drainLimit(req));
+        if (declared > bound || req.isAsyncStarted()) {
             return;
         }
         ServletInputStream in;
@@ -61,7 +67,7 @@ final class UnreadBodyFilter extends HttpFilter {
             // a client that declared a body and sends nothing waits for the answer it now has: let it go soon
             endPoint.setIdleTimeout(idleTimeout > 0 ? Math.min(idleTimeout, DRAIN_IDLE_MILLIS) : DRAIN_IDLE_MILLIS);
             byte[] buffer = new byte[8192];
-            long left = MAX_DRAIN_BYTES;
+            long left = bound;
             int n;
             while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
                 left -= n;

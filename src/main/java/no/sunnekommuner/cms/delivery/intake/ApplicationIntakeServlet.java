@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -30,6 +29,7 @@ import no.sunnekommuner.cms.content.applications.MembershipApplications;
 import no.sunnekommuner.cms.content.applications.Submission;
 import no.sunnekommuner.cms.content.validation.ValidationException;
 import no.sunnekommuner.cms.content.validation.Violation;
+import no.sunnekommuner.cms.delivery.UnreadBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,20 +113,14 @@ public final class ApplicationIntakeServlet extends HttpServlet {
             return;
         }
         if (req.getContentLengthLong() > maxBody) {
-            tooLarge(resp);
-            if (req.getContentLengthLong() <= swallowLimit()) {
-                swallow(req.getInputStream());
-            }
+            tooLarge(req, resp);
             return;
         }
-        byte[] body;
-        try (InputStream in = req.getInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
-            if (body.length > maxBody) {
-                tooLarge(resp);
-                swallow(in);
-                return;
-            }
+        // not closed here: what is left of a body over the limit is read after the answer (see drainLimit)
+        byte[] body = req.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+        if (body.length > maxBody) {
+            tooLarge(req, resp);
+            return;
         }
         Submission submission;
         try {
@@ -243,40 +237,25 @@ public final class ApplicationIntakeServlet extends HttpServlet {
     }
 
     /**
-     * How much of a body that is too large is read and thrown away after the 413 has been sent, as Tomcat's
-     * maxSwallowSize does: a client that reads the answer only once it has sent its body (Java's HTTP client) gets
-     * it only if the server reads the body; a server that answers and closes with unread bytes resets the
-     * connection, and that client sees no answer at all. The answer goes first, so a client that waits for
-     * {@code 100 Continue} gets it without sending the body. Beyond this the connection is closed after the answer
-     * (never an unbounded read).
+     * How much of a body that is too large is read and thrown away after the 413 (by the server's
+     * {@link UnreadBody} drain, more than its usual 4 MB): a client that reads the answer only once it has sent its
+     * body (Java's HTTP client) gets it only if the server reads the body; a server that answers and closes with
+     * unread bytes resets the connection, and that client sees no answer at all. Twice the largest body, at least
+     * 2 MB (Tomcat's maxSwallowSize); beyond this the connection is closed after the answer.
      */
-    private long swallowLimit() {
-        return Math.max(MIN_SWALLOW_BYTES, 2 * maxBody);
+    private long drainLimit() {
+        return Math.max(MIN_DRAIN_BYTES, 2 * maxBody);
     }
 
-    private static final long MIN_SWALLOW_BYTES = 2L << 20;
+    private static final long MIN_DRAIN_BYTES = 2L << 20;
 
-    /** Reads and discards what is left of the body, at most {@link #swallowLimit()} bytes; the client may go. */
-    private void swallow(InputStream in) {
-        byte[] buffer = new byte[8192];
-        long left = swallowLimit();
-        try (in) {
-            int n;
-            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-                left -= n;
-            }
-        } catch (IOException clientGone) {
-            // it has its answer, or has left: nothing to do
-        }
-    }
-
-    private void tooLarge(HttpServletResponse resp) throws IOException {
+    private void tooLarge(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        UnreadBody.allowDrain(req, drainLimit());
         ObjectNode root = errorBody("payloadTooLarge", "The application is larger than allowed (the declaration "
                 + "may have at most " + applications.declarations().maxBytes() / 1024 + " KB)");
         ((ObjectNode) root.get("error")).putArray("fields").addObject().put("field",
                 MembershipApplications.DECLARATION).put("rule", DeclarationCheck.TOO_LARGE);
         write(resp, 413, root);
-        resp.flushBuffer(); // sent before the rest of the body is read (see swallowLimit)
     }
 
     private void error(HttpServletResponse resp, int status, String code, String message) throws IOException {
